@@ -1,0 +1,89 @@
+/** One step from a node to a child: a mapping key or a sequence index. */
+export type PathSegment = string | number;
+
+/** A key that needs no brackets in a path. */
+const KEY_RUN = /^[^.[\]:\s"'=]+/;
+
+/** A field path as results and annotation rules write it: `spec.containers[0].image`, `data["a.b"]`. */
+export function formatFieldPath(segments: readonly PathSegment[]): string {
+  let path = '';
+  for (const segment of segments) {
+    if (typeof segment === 'number') path += `[${segment}]`;
+    else if (KEY_RUN.exec(segment)?.[0] === segment) path += path === '' ? segment : `.${segment}`;
+    else path += `[${JSON.stringify(segment)}]`;
+  }
+  return path;
+}
+
+/** One step of an annotation rule's path. */
+export type PathSelector =
+  | { kind: 'key'; key: string }
+  | { kind: 'index'; index: number }
+  | { kind: 'each' }
+  | { kind: 'where'; key: string; value: string };
+
+/** A line of the `kobold/markers` annotation: `FIELD_PATH: MARKER_TEXT`. */
+export interface AnnotationRule {
+  path: PathSelector[];
+  /** What would follow `# kobold:` in a comment marker. */
+  markerText: string;
+}
+
+export type AnnotationRuleParse = { ok: true; rule: AnnotationRule } | { ok: false; error: string };
+
+class PathSyntaxError extends Error {}
+
+/** Reads a bracketed selector starting after `[`; returns it and the index after `]`. */
+function readBracket(line: string, start: number): [PathSelector, number] {
+  const quote = line[start];
+  if (quote === '"' || quote === "'") {
+    const endQuote = line.indexOf(quote, start + 1);
+    if (endQuote < 0 || line[endQuote + 1] !== ']') throw new PathSyntaxError(`quoted key at column ${start + 1} must end with ${quote}]`);
+    const raw = line.slice(start, endQuote + 1);
+    const key = quote === '"' ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+    return [{ kind: 'key', key }, endQuote + 2];
+  }
+  const end = line.indexOf(']', start);
+  if (end < 0) throw new PathSyntaxError(`"[" at column ${start} is not closed`);
+  const inner = line.slice(start, end);
+  if (inner === '*') return [{ kind: 'each' }, end + 1];
+  if (/^\d+$/.test(inner)) return [{ kind: 'index', index: Number(inner) }, end + 1];
+  const equals = inner.indexOf('=');
+  if (equals > 0) return [{ kind: 'where', key: inner.slice(0, equals).trim(), value: inner.slice(equals + 1).trim() }, end + 1];
+  throw new PathSyntaxError(`"[${inner}]" is not [N], [*], [key=value] or ["key"]`);
+}
+
+/** Reads a path up to the `:` that ends it; returns the selectors and the index of that `:`. */
+function readPath(line: string): [PathSelector[], number] {
+  const path: PathSelector[] = [];
+  let i = 0;
+  for (;;) {
+    if (line[i] === '[') {
+      const [selector, next] = readBracket(line, i + 1);
+      path.push(selector);
+      i = next;
+    } else {
+      const match = KEY_RUN.exec(line.slice(i));
+      if (match === null) throw new PathSyntaxError(`expected a key at column ${i + 1}`);
+      path.push({ kind: 'key', key: match[0] });
+      i += match[0].length;
+    }
+    if (line[i] === '.') i++;
+    else if (line[i] === '[') continue;
+    else break;
+  }
+  while (line[i] === ' ' || line[i] === '\t') i++;
+  if (line[i] !== ':') throw new PathSyntaxError(`expected ":" after the path at column ${i + 1}`);
+  return [path, i];
+}
+
+/** Parses one line of the `kobold/markers` annotation. */
+export function parseAnnotationRule(line: string): AnnotationRuleParse {
+  try {
+    const [path, colon] = readPath(line.trim());
+    return { ok: true, rule: { path, markerText: line.trim().slice(colon + 1) } };
+  } catch (error) {
+    if (error instanceof PathSyntaxError) return { ok: false, error: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,87 @@
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { parseIncomingReference } from './reference';
+import { Result } from './results';
+import { IncomingRef } from './update';
+
+/** The functionConfig kinds the function accepts, with the JSON Schema file that checks each. */
+const CONFIG_KINDS = [
+  { apiVersion: 'kobold/v1alpha3', kind: 'List', schema: 'kobold-v1alpha3.schema.json' },
+  { apiVersion: 'kobold/v1alpha3', kind: 'ImageRefUpdater', schema: 'kobold-v1alpha3.schema.json' },
+  { apiVersion: 'v1', kind: 'ConfigMap', schema: 'configmap.schema.json' },
+] as const;
+
+/** Where the JSON Schemas live, in the source tree and in the installed package alike. */
+export const SCHEMA_DIR = join(__dirname, '..', 'schemas');
+
+const ALLOWED = CONFIG_KINDS.map(({ apiVersion, kind }) => `${apiVersion} ${kind}`).join(', ');
+
+export type ConfigLoad = { ok: true; imageRefs: string[] } | { ok: false; error: string };
+
+const validators = new Map<string, ValidateFunction>();
+
+function validatorFor(schemaFile: string): ValidateFunction {
+  let validate = validators.get(schemaFile);
+  if (validate === undefined) {
+    validate = new Ajv().compile(JSON.parse(readFileSync(join(SCHEMA_DIR, schemaFile), 'utf8')));
+    validators.set(schemaFile, validate);
+  }
+  return validate;
+}
+
+/** `/items/2` → `items[2]`, `/data/images` → `data.images`. */
+function fieldName(instancePath: string): string {
+  return instancePath.split('/').slice(1).reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), '');
+}
+
+function describeSchemaError(error: ErrorObject): string {
+  const field = error.keyword === 'required' ? fieldName(`${error.instancePath}/${String(error.params.missingProperty)}`) : fieldName(error.instancePath);
+  if (error.keyword === 'required') return `functionConfig ${field} is missing`;
+  if (error.keyword === 'pattern') return `functionConfig ${field} must name at least one image reference`;
+  return `functionConfig ${field || 'document'} ${error.message ?? 'is invalid'}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Splits ConfigMap `data.images` at commas, spaces and newlines. */
+export function splitImageList(images: string): string[] {
+  return images.split(/[\s,]+/).filter((ref) => ref !== '');
+}
+
+/**
+ * Reads the image references out of a functionConfig of one of the accepted kinds, checked with its
+ * JSON Schema; anything else is a configuration error naming the field and what is allowed.
+ */
+export function loadFunctionConfig(config: unknown): ConfigLoad {
+  if (config === undefined || config === null) {
+    return { ok: false, error: `no functionConfig: give one of ${ALLOWED}` };
+  }
+  if (!isRecord(config)) return { ok: false, error: 'functionConfig must be a mapping' };
+  const known = CONFIG_KINDS.find(({ apiVersion, kind }) => config.apiVersion === apiVersion && config.kind === kind);
+  if (known === undefined) {
+    return { ok: false, error: `functionConfig apiVersion ${JSON.stringify(config.apiVersion)} kind ${JSON.stringify(config.kind)} is not supported: use one of ${ALLOWED}` };
+  }
+  const validate = validatorFor(known.schema);
+  if (!validate(config)) return { ok: false, error: describeSchemaError(validate.errors![0]) };
+  const imageRefs = known.kind === 'ConfigMap' ? splitImageList((config.data as { images: string }).images) : (config.items as string[]);
+  return { ok: true, imageRefs };
+}
+
+/** The references that parse, and a warning for each that does not (it is left out). */
+export function checkImageRefs(imageRefs: readonly string[]): { refs: IncomingRef[]; warnings: Result[] } {
+  const refs: IncomingRef[] = [];
+  const warnings: Result[] = [];
+  imageRefs.forEach((text, index) => {
+    const parsed = parseIncomingReference(text);
+    if (parsed.ok) {
+      const { ref, tag, digest } = parsed.value;
+      refs.push({ text, contextName: ref.contextName, tag, digest });
+    } else {
+      warnings.push({ severity: 'warning', message: `image reference ${index} ${JSON.stringify(text)} from the functionConfig is ignored: ${parsed.error}` });
+    }
+  });
+  return { refs, warnings };
+}

@@ -1,0 +1,30 @@
+import { applyEdits } from './edits';
+import { checkImageRefs } from './fn-config';
+import { InputError } from './input-error';
+import { checkYamlText } from './input-text';
+import { Result } from './results';
+import { updateStream } from './stream';
+
+export type { Result, Severity, ResourceRef, FieldRef, FileRef } from './results';
+
+export interface ImageRefUpdate {
+  /** The input with only the changed scalars replaced; the input itself when there is an error. */
+  output: string;
+  results: Result[];
+}
+
+/**
+ * Updates the marked image references in a YAML stream (one or more documents) from a list of new
+ * image references. Errors in the input come back as an `error` result with the input unchanged.
+ */
+export function updateImageRefs(yamlText: string, imageRefs: readonly string[], file?: string): ImageRefUpdate {
+  const { refs, warnings } = checkImageRefs(imageRefs);
+  try {
+    checkYamlText(yamlText, file ?? 'input');
+    const { edits, results } = updateStream(yamlText, refs, file);
+    return { output: applyEdits(yamlText, edits), results: [...warnings, ...results] };
+  } catch (error) {
+    if (error instanceof InputError) return { output: yamlText, results: [...warnings, { severity: 'error', message: error.message }] };
+    throw error;
+  }
+}

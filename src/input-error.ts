@@ -1,0 +1,24 @@
+/**
+ * Input the function cannot work on: malformed YAML, a ResourceList of the wrong shape, binary
+ * text. The message is one line that names what is wrong and where.
+ */
+export class InputError extends Error {
+  constructor(
+    readonly what: string,
+    readonly where: string,
+  ) {
+    super(where ? `${where}: ${what}` : what);
+    this.name = 'InputError';
+  }
+}
+
+/** `line L, column C` of an offset in a text. */
+export function describeOffset(text: string, offset: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return `line ${line}, column ${offset - lineStart + 1}`;
+}

@@ -1,0 +1,45 @@
+import { isMap, isScalar, YAMLMap } from 'yaml';
+import { FileRef, ResourceOrigin, ResourceRef } from './results';
+import { scalarText } from './walk';
+
+const PATH_ANNOTATIONS = ['config.kubernetes.io/path', 'internal.config.kubernetes.io/path'];
+const INDEX_ANNOTATIONS = ['config.kubernetes.io/index', 'internal.config.kubernetes.io/index'];
+
+/** The annotation that carries rules for pipelines that drop comments (SPEC §3b). */
+export const MARKERS_ANNOTATION = 'kobold/markers';
+
+function scalarAt(map: unknown, ...keys: string[]): string | undefined {
+  let node: unknown = map;
+  for (const key of keys) {
+    if (!isMap(node)) return undefined;
+    node = (node as YAMLMap).items.find((pair) => isScalar(pair.key) && scalarText(pair.key) === key)?.value;
+  }
+  return isScalar(node) ? scalarText(node) : undefined;
+}
+
+export function annotation(root: unknown, name: string): string | undefined {
+  return scalarAt(root, 'metadata', 'annotations', name);
+}
+
+function firstAnnotation(root: unknown, names: readonly string[]): string | undefined {
+  return names.map((name) => annotation(root, name)).find((value) => value !== undefined);
+}
+
+/**
+ * Who a resource is, for results: apiVersion, kind, name and namespace when it is a Kubernetes
+ * object, and the file from kpt's path/index annotations, else the one the caller knows.
+ */
+export function resourceOrigin(root: unknown, fallbackFile?: FileRef): ResourceOrigin {
+  const apiVersion = scalarAt(root, 'apiVersion');
+  const kind = scalarAt(root, 'kind');
+  const namespace = scalarAt(root, 'metadata', 'namespace');
+  const resourceRef: ResourceRef | undefined = apiVersion !== undefined && kind !== undefined
+    ? { apiVersion, kind, name: scalarAt(root, 'metadata', 'name') ?? '', ...(namespace !== undefined && { namespace }) }
+    : undefined;
+  const path = firstAnnotation(root, PATH_ANNOTATIONS);
+  const index = firstAnnotation(root, INDEX_ANNOTATIONS);
+  const file: FileRef | undefined = path !== undefined
+    ? { path, ...(index !== undefined && /^\d+$/.test(index) && { index: Number(index) }) }
+    : fallbackFile;
+  return { ...(resourceRef && { resourceRef }), ...(file && { file }) };
+}

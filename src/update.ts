@@ -1,0 +1,121 @@
+import { compareVersions, parseVersion, Version } from './matchers/masterminds';
+import { parseReference } from './reference';
+import { FieldRule, RefPart } from './rule';
+
+/** An incoming image reference from the functionConfig, already checked. */
+export interface IncomingRef {
+  /** The reference as the functionConfig gives it. */
+  text: string;
+  /** The normalised repository (`index.docker.io/library/busybox`), the key for "same repository". */
+  contextName: string;
+  tag: string;
+  /** The digest, or '' when the reference has none. */
+  digest: string;
+}
+
+/** What one field becomes after all incoming references were weighed. */
+export interface FieldDecision {
+  value: string;
+  /** The reference whose value the field takes, when it changes. */
+  appliedRef?: IncomingRef;
+  warnings: string[];
+}
+
+/** The reference a field stands for: the value itself, or the value joined to its context. */
+export function currentReferenceText(value: string, part: RefPart, context: string): string {
+  if (part === '' || value === '') return part === '' ? value : context;
+  return part === 'digest' ? `${context}@${value}` : `${context}:${value}`;
+}
+
+/** The text an incoming reference gives a field of this part, or null when it has none (SPEC D2). */
+export function valueForPart(ref: IncomingRef, part: RefPart): string | null {
+  switch (part) {
+    case '':
+      return ref.text;
+    case 'tag':
+      return ref.tag;
+    case 'digest':
+      return ref.digest === '' ? null : ref.digest;
+    case 'tag+digest':
+      return ref.digest === '' ? ref.tag : `${ref.tag}@${ref.digest}`;
+  }
+}
+
+/** The tag written in a field's value, if it has one: what "the current version" means for D3. */
+export function currentTag(value: string, part: RefPart): string | null {
+  const name = value.split('@')[0];
+  switch (part) {
+    case 'tag':
+    case 'tag+digest':
+      return name;
+    case 'digest':
+      return null;
+    case '': {
+      const colon = name.lastIndexOf(':');
+      return colon > name.lastIndexOf('/') ? name.slice(colon + 1) : null;
+    }
+  }
+}
+
+interface Candidate {
+  ref: IncomingRef;
+  value: string;
+}
+
+/**
+ * The references that would update the field on their own, in order: same repository, tag
+ * accepted by the rule, and a value for the field's part. A reference without the digest that a
+ * `part: digest` field needs is reported and passed over (SPEC D2; kobold writes '').
+ */
+function candidatesFor(contextName: string, rule: FieldRule, refs: readonly IncomingRef[], warnings: string[]): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const ref of refs) {
+    if (ref.contextName !== contextName || !rule.matcher.matches(ref.tag)) continue;
+    const value = valueForPart(ref, rule.part);
+    if (value === null) {
+      warnings.push(`${JSON.stringify(ref.text)} matches but has no digest for this part: digest field`);
+    } else {
+      candidates.push({ ref, value });
+    }
+  }
+  return candidates;
+}
+
+/** exact and regex: each reference applies in turn, so the last match wins (kobold's rule). */
+function lastCandidate(candidates: readonly Candidate[]): Candidate | undefined {
+  return candidates[candidates.length - 1];
+}
+
+/**
+ * semver (SPEC D3): the highest version wins, the later one on a tie, and never below the version
+ * the field has now.
+ */
+function highestCandidate(candidates: readonly Candidate[], current: Version | null): Candidate | undefined {
+  let best: { candidate: Candidate; version: Version } | undefined;
+  for (const candidate of candidates) {
+    const version = parseVersion(candidate.ref.tag);
+    if (version === null) continue;
+    if (best === undefined || compareVersions(version, best.version) >= 0) best = { candidate, version };
+  }
+  if (best === undefined || (current !== null && compareVersions(best.version, current) < 0)) return undefined;
+  return best.candidate;
+}
+
+/**
+ * Decides the new value of one marked field from its current value, its rule and the incoming
+ * references (SPEC §4-5). Pure: warnings are returned, not reported.
+ */
+export function decideFieldUpdate(value: string, rule: FieldRule, refs: readonly IncomingRef[]): FieldDecision {
+  const current = parseReference(currentReferenceText(value, rule.part, rule.context));
+  if (!current.ok) {
+    return { value, warnings: [`the field's value is not an image reference: ${current.error}`] };
+  }
+  const warnings: string[] = [];
+  const candidates = candidatesFor(current.ref.contextName, rule, refs, warnings);
+  const tag = currentTag(value, rule.part);
+  const chosen = rule.type === 'semver'
+    ? highestCandidate(candidates, tag === null ? null : parseVersion(tag))
+    : lastCandidate(candidates);
+  if (chosen === undefined || chosen.value === value) return { value, warnings };
+  return { value: chosen.value, appliedRef: chosen.ref, warnings };
+}
