@@ -77,7 +77,7 @@ function functionConfigOf(layout: ResourceListLayout, source: string): unknown {
 /** The results as YAML for a block mapping, or as JSON for a flow one; kpt rejects `[0]` in flow keys, so block style it is where it can be. */
 function renderResults(results: readonly Result[], flow: boolean, eol: string): string {
   if (flow) return `"results": ${JSON.stringify(results)}`;
-  const yaml = stringify({ results }, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 });
+  const yaml = stringify({ results }, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0, indentSeq: false });
   return eol === '\n' ? yaml : yaml.replace(/\n/g, eol);
 }
 

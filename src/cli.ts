@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+import { readFileSync, statSync } from 'fs';
+import { parse, stringify } from 'yaml';
+import { applyEdits } from './edits';
+import { checkImageRefs, loadFunctionConfig } from './fn-config';
+import { InputError } from './input-error';
+import { decodeYamlInput } from './input-text';
+import { runResourceList } from './resource-list';
+import { hasError, Result } from './results';
+import { updateStream } from './stream';
+
+const USAGE = `image-ref-updater: update container image references marked with "# kobold:" comments.
+
+Usage:
+  image-ref-updater                        KRM function: a ResourceList on stdin, the updated one on stdout
+  image-ref-updater FN_CONFIG [FILE...|-]  standalone: update YAML files (or stdin) and print them;
+                                           results go to stderr
+  image-ref-updater --help | --version
+
+Mark a field, then pass the new image references in the functionConfig:
+  image: my.org/amazing/app:1.0.0 # kobold: tag: ^1; type: semver
+  tag: "1.0" # kobold: tag: ^1; type: semver; part: tag; context: docker.io/library/busybox
+
+functionConfig kinds: kobold/v1alpha3 List (items: [REF...]), kobold/v1alpha3 ImageRefUpdater (the
+same, for kustomize), v1 ConfigMap (data.images: "REF1,REF2").
+
+Examples:
+  kpt fn eval PKG --exec image-ref-updater --fn-config fn-config.yaml
+  kpt fn eval PKG --exec image-ref-updater -- images=my.org/amazing/app:v1.2.3
+  kpt fn render PKG --allow-exec          (Kptfile pipeline: mutators: - exec: image-ref-updater)
+  kustomize build DIR --enable-alpha-plugins --enable-exec
+                                          (transformers: a kobold/v1alpha3 ImageRefUpdater with
+                                           config.kubernetes.io/function exec, and kobold/markers
+                                           annotations, since kustomize drops comments)
+  docker run -i --rm IMAGE < resource-list.yaml > out.yaml
+  image-ref-updater fn-config.yaml deploy/*.yaml > updated.yaml
+
+Exit status: 0 when the run worked (warnings included), 1 on any error.`;
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(`${__dirname}/../package.json`, 'utf8')) as { version: string }).version;
+}
+
+/** What a run prints and how it ends. */
+interface Outcome {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+function errorOutcome(message: string, stdout = ''): Outcome {
+  return { stdout, stderr: `image-ref-updater: ${message}\n`, exitCode: 1 };
+}
+
+function readInput(file: string): Uint8Array {
+  if (file === '-') return readFileSync(0);
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new InputError('is a directory, expected a YAML file', file);
+  return readFileSync(file);
+}
+
+/** KRM mode: ResourceList in, ResourceList out. Input that is no ResourceList gives no output. */
+function runKrm(stdin: Uint8Array): Outcome {
+  const run = runResourceList(decodeYamlInput(stdin, 'stdin'));
+  const errors = run.results.filter((result) => result.severity === 'error').map((result) => `image-ref-updater: ${result.message}\n`);
+  return { stdout: run.output, stderr: errors.join(''), exitCode: hasError(run.results) ? 1 : 0 };
+}
+
+function loadConfigFile(file: string): string[] {
+  let config: unknown;
+  try {
+    config = parse(decodeYamlInput(readInput(file), file));
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`not a readable YAML functionConfig: ${(error as Error).message.split('\n')[0]}`, file);
+  }
+  const loaded = loadFunctionConfig(config);
+  if (!loaded.ok) throw new InputError(loaded.error, file);
+  return loaded.imageRefs;
+}
+
+/** Joins the outputs of several files into one stream, with a document marker between them. */
+function joinStreams(texts: readonly string[]): string {
+  return texts.reduce((joined, text) => {
+    if (joined === '') return text;
+    const separated = joined.endsWith('\n') ? joined : `${joined}\n`;
+    return /^(\uFEFF)?---(\s|$)/.test(text) ? separated + text : `${separated}---\n${text}`;
+  }, '');
+}
+
+/** Standalone mode: the FILEs (or stdin) updated as plain YAML streams; results on stderr. */
+function runStandalone(configFile: string, files: readonly string[]): Outcome {
+  const inputs = (files.length === 0 ? ['-'] : files).map((file) => ({ file, bytes: readInput(file) }));
+  const unchanged = joinStreams(inputs.map(({ bytes }) => Buffer.from(bytes).toString('utf8')));
+  let imageRefs: string[];
+  try {
+    imageRefs = loadConfigFile(configFile);
+  } catch (error) {
+    if (error instanceof InputError) return errorOutcome(error.message, unchanged);
+    throw error;
+  }
+  const { refs, warnings } = checkImageRefs(imageRefs);
+  const results: Result[] = [...warnings];
+  const outputs: string[] = [];
+  try {
+    for (const { file, bytes } of inputs) {
+      const name = file === '-' ? undefined : file;
+      const text = decodeYamlInput(bytes, name ?? 'stdin');
+      const update = updateStream(text, refs, name);
+      outputs.push(applyEdits(text, update.edits));
+      results.push(...update.results);
+    }
+  } catch (error) {
+    if (error instanceof InputError) return errorOutcome(error.message, unchanged);
+    throw error;
+  }
+  return { stdout: joinStreams(outputs), stderr: results.length > 0 ? stringify(results, { lineWidth: 0 }) : '', exitCode: 0 };
+}
+
+function run(args: readonly string[], stdinIsTty: boolean): Outcome {
+  if (args.includes('--help') || args.includes('-h')) return { stdout: `${USAGE}\n`, stderr: '', exitCode: 0 };
+  if (args.includes('--version')) return { stdout: `${packageVersion()}\n`, stderr: '', exitCode: 0 };
+  const unknown = args.find((arg) => arg.startsWith('-') && arg !== '-');
+  if (unknown !== undefined) return errorOutcome(`unknown option ${unknown}; see image-ref-updater --help`);
+  try {
+    if (args.length > 0) return runStandalone(args[0], args.slice(1));
+    if (stdinIsTty) return errorOutcome('expected a ResourceList on stdin; see image-ref-updater --help');
+    return runKrm(readFileSync(0));
+  } catch (error) {
+    if (error instanceof InputError) return errorOutcome(error.message);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') return errorOutcome((error as Error).message);
+    throw error;
+  }
+}
+
+function main(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  const outcome = run(process.argv.slice(2), Boolean(process.stdin.isTTY));
+  process.stderr.write(outcome.stderr);
+  process.stdout.write(outcome.stdout);
+  process.exitCode = outcome.exitCode;
+}
+
+main();
