@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 import { readFileSync, statSync } from 'fs';
-import { parse, stringify } from 'yaml';
+import { parse } from 'yaml';
 import { applyEdits } from './edits';
 import { checkImageRefs, loadFunctionConfig } from './fn-config';
 import { InputError } from './input-error';
 import { decodeYamlInput } from './input-text';
 import { runResourceList } from './resource-list';
-import { hasError, Result } from './results';
+import { hasError, Result, resultsYaml } from './results';
 import { updateStream } from './stream';
 
 const USAGE = `image-ref-updater: update container image references marked with "# kobold:" comments.
@@ -113,7 +113,7 @@ function runStandalone(configFile: string, files: readonly string[]): Outcome {
     if (error instanceof InputError) return errorOutcome(error.message, unchanged);
     throw error;
   }
-  return { stdout: joinStreams(outputs), stderr: results.length > 0 ? stringify(results, { lineWidth: 0 }) : '', exitCode: 0 };
+  return { stdout: joinStreams(outputs), stderr: results.length > 0 ? resultsYaml(results, false) : '', exitCode: 0 };
 }
 
 function run(args: readonly string[], stdinIsTty: boolean): Outcome {

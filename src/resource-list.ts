@@ -1,8 +1,8 @@
-import { CST, stringify } from 'yaml';
+import { CST } from 'yaml';
 import { applyEdits, Edit } from './edits';
 import { checkImageRefs, loadFunctionConfig } from './fn-config';
 import { describeOffset, InputError } from './input-error';
-import { Result } from './results';
+import { Result, resultsYaml } from './results';
 import { MARKER_HINT } from './stream';
 import { IncomingRef } from './update';
 import { updateResource } from './update-resource';
@@ -77,7 +77,7 @@ function functionConfigOf(layout: ResourceListLayout, source: string): unknown {
 /** The results as YAML for a block mapping, or as JSON for a flow one; kpt rejects `[0]` in flow keys, so block style it is where it can be. */
 function renderResults(results: readonly Result[], flow: boolean, eol: string): string {
   if (flow) return `"results": ${JSON.stringify(results)}`;
-  const yaml = stringify({ results }, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0, indentSeq: false });
+  const yaml = resultsYaml(results, true);
   return eol === '\n' ? yaml : yaml.replace(/\n/g, eol);
 }
 

@@ -1,3 +1,5 @@
+import { stringify } from 'yaml';
+
 /** Severity of a kpt v1 function result. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -52,4 +54,12 @@ export function resultAbout(origin: ResourceOrigin, severity: Severity, message:
 
 export function hasError(results: readonly Result[]): boolean {
   return results.some((result) => result.severity === 'error');
+}
+
+/**
+ * Results as block YAML, every string double-quoted and no anchors for repeated objects, the way
+ * kpt reads them. `wrapInKey` gives `results:` followed by the list.
+ */
+export function resultsYaml(results: readonly Result[], wrapInKey: boolean): string {
+  return stringify(wrapInKey ? { results } : results, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0, indentSeq: false, aliasDuplicateObjects: false });
 }
