@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 import { readFileSync, statSync } from 'fs';
-import { parse } from 'yaml';
 import { applyEdits } from './edits';
 import { checkImageRefs, loadFunctionConfig } from './fn-config';
 import { InputError } from './input-error';
 import { decodeYamlInput } from './input-text';
+import { yamlLibrary } from './lazy';
+import { liteToJs } from './lite-tree';
 import { runResourceList } from './resource-list';
 import { hasError, Result, resultsYaml } from './results';
+import { readSimpleYaml } from './simple-yaml';
 import { updateStream } from './stream';
 
 const USAGE = `image-ref-updater: update container image references marked with "# kobold:" comments.
@@ -43,32 +45,48 @@ function packageVersion(): string {
 
 /** What a run prints and how it ends. */
 interface Outcome {
-  stdout: string;
+  stdout: string | Uint8Array;
   stderr: string;
   exitCode: number;
 }
 
-function errorOutcome(message: string, stdout = ''): Outcome {
+function errorOutcome(message: string, stdout: string | Uint8Array = ''): Outcome {
   return { stdout, stderr: `image-ref-updater: ${message}\n`, exitCode: 1 };
 }
 
-function readInput(file: string): Uint8Array {
-  if (file === '-') return readFileSync(0);
+/** Reads all of stdin; asynchronously, since a non-blocking pipe makes readFileSync(0) fail with EAGAIN. */
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function readInput(file: string, stdin: Buffer | undefined): Uint8Array {
+  if (file === '-') {
+    if (stdin === undefined) throw new InputError('expected YAML on stdin, which is a terminal', 'stdin');
+    return stdin;
+  }
   if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new InputError('is a directory, expected a YAML file', file);
   return readFileSync(file);
 }
 
 /** KRM mode: ResourceList in, ResourceList out. Input that is no ResourceList gives no output. */
-function runKrm(stdin: Uint8Array): Outcome {
+function runKrm(stdin: Buffer): Outcome {
   const run = runResourceList(decodeYamlInput(stdin, 'stdin'));
   const errors = run.results.filter((result) => result.severity === 'error').map((result) => `image-ref-updater: ${result.message}\n`);
   return { stdout: run.output, stderr: errors.join(''), exitCode: hasError(run.results) ? 1 : 0 };
 }
 
-function loadConfigFile(file: string): string[] {
+/** A YAML document as plain values: by the simple reader when it can, else by the yaml library. */
+function readYamlDocument(text: string): unknown {
+  const simple = readSimpleYaml(text, 0, text.length, false);
+  return simple === null ? yamlLibrary().parse(text) : liteToJs(simple);
+}
+
+function loadConfigFile(file: string, stdin: Buffer | undefined): string[] {
   let config: unknown;
   try {
-    config = parse(decodeYamlInput(readInput(file), file));
+    config = readYamlDocument(decodeYamlInput(readInput(file, stdin), file));
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`not a readable YAML functionConfig: ${(error as Error).message.split('\n')[0]}`, file);
@@ -78,22 +96,29 @@ function loadConfigFile(file: string): string[] {
   return loaded.imageRefs;
 }
 
-/** Joins the outputs of several files into one stream, with a document marker between them. */
+/**
+ * Joins the outputs of several files into one stream. A file that starts a document itself follows
+ * as it is; one that starts with directives needs the document before it ended (`...`); any other
+ * gets a `---`. A byte-order mark only stays at the very start.
+ */
 function joinStreams(texts: readonly string[]): string {
-  return texts.reduce((joined, text) => {
-    if (joined === '') return text;
+  return texts.reduce((joined, file) => {
+    if (joined === '') return file;
+    const text = file.replace(/^\uFEFF|^\xEF\xBB\xBF/, '');
     const separated = joined.endsWith('\n') ? joined : `${joined}\n`;
-    return /^(\uFEFF)?---(\s|$)/.test(text) ? separated + text : `${separated}---\n${text}`;
+    if (/^\uFEFF?%/.test(text)) return /(^|\n)\.\.\.[ \t]*\r?\n$/.test(separated) ? separated + text : `${separated}...\n${text}`;
+    return /^\uFEFF?---(\s|$)/.test(text) ? separated + text : `${separated}---\n${text}`;
   }, '');
 }
 
 /** Standalone mode: the FILEs (or stdin) updated as plain YAML streams; results on stderr. */
-function runStandalone(configFile: string, files: readonly string[]): Outcome {
-  const inputs = (files.length === 0 ? ['-'] : files).map((file) => ({ file, bytes: readInput(file) }));
-  const unchanged = joinStreams(inputs.map(({ bytes }) => Buffer.from(bytes).toString('utf8')));
+function runStandalone(configFile: string, files: readonly string[], stdin: Buffer | undefined): Outcome {
+  const inputs = (files.length === 0 ? ['-'] : files).map((file) => ({ file, bytes: readInput(file, stdin) }));
+  // Joined as latin1, which maps every byte to one character and back: invalid UTF-8 is kept as it came.
+  const unchanged = Buffer.from(joinStreams(inputs.map(({ bytes }) => Buffer.from(bytes).toString('latin1'))), 'latin1');
   let imageRefs: string[];
   try {
-    imageRefs = loadConfigFile(configFile);
+    imageRefs = loadConfigFile(configFile, stdin);
   } catch (error) {
     if (error instanceof InputError) return errorOutcome(error.message, unchanged);
     throw error;
@@ -116,15 +141,21 @@ function runStandalone(configFile: string, files: readonly string[]): Outcome {
   return { stdout: joinStreams(outputs), stderr: results.length > 0 ? resultsYaml(results, false) : '', exitCode: 0 };
 }
 
-function run(args: readonly string[], stdinIsTty: boolean): Outcome {
+/** Whether a run with these arguments reads stdin: KRM mode, or standalone with `-` or no FILE. */
+function readsStdin(args: readonly string[]): boolean {
+  if (args.some((arg) => arg.startsWith('-') && arg !== '-')) return false;
+  return args.length <= 1 || args.includes('-');
+}
+
+function run(args: readonly string[], stdin: Buffer | undefined): Outcome {
   if (args.includes('--help') || args.includes('-h')) return { stdout: `${USAGE}\n`, stderr: '', exitCode: 0 };
   if (args.includes('--version')) return { stdout: `${packageVersion()}\n`, stderr: '', exitCode: 0 };
   const unknown = args.find((arg) => arg.startsWith('-') && arg !== '-');
   if (unknown !== undefined) return errorOutcome(`unknown option ${unknown}; see image-ref-updater --help`);
   try {
-    if (args.length > 0) return runStandalone(args[0], args.slice(1));
-    if (stdinIsTty) return errorOutcome('expected a ResourceList on stdin; see image-ref-updater --help');
-    return runKrm(readFileSync(0));
+    if (args.length > 0) return runStandalone(args[0], args.slice(1), stdin);
+    if (stdin === undefined) return errorOutcome('expected a ResourceList on stdin; see image-ref-updater --help');
+    return runKrm(stdin);
   } catch (error) {
     if (error instanceof InputError) return errorOutcome(error.message);
     const code = (error as NodeJS.ErrnoException).code;
@@ -133,15 +164,20 @@ function run(args: readonly string[], stdinIsTty: boolean): Outcome {
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  const outcome = run(process.argv.slice(2), Boolean(process.stdin.isTTY));
+  const args = process.argv.slice(2);
+  const stdin = readsStdin(args) && !process.stdin.isTTY ? await readStdin() : undefined;
+  const outcome = run(args, stdin);
   process.stderr.write(outcome.stderr);
   process.stdout.write(outcome.stdout);
   process.exitCode = outcome.exitCode;
 }
 
-main();
+main().catch((error: unknown) => {
+  process.stderr.write(`image-ref-updater: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

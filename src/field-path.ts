@@ -25,6 +25,8 @@ export type PathSelector =
 /** A line of the `kobold/markers` annotation: `FIELD_PATH: MARKER_TEXT`. */
 export interface AnnotationRule {
   path: PathSelector[];
+  /** The path as written. */
+  pathText: string;
   /** What would follow `# kobold:` in a comment marker. */
   markerText: string;
 }
@@ -33,15 +35,23 @@ export type AnnotationRuleParse = { ok: true; rule: AnnotationRule } | { ok: fal
 
 class PathSyntaxError extends Error {}
 
+function jsonString(raw: string, column: number): string {
+  try {
+    return JSON.parse(raw) as string;
+  } catch {
+    throw new PathSyntaxError(`quoted key at column ${column + 1} has an invalid escape: ${raw}`);
+  }
+}
+
 /** Reads a bracketed selector starting after `[`; returns it and the index after `]`. */
 function readBracket(line: string, start: number): [PathSelector, number] {
   const quote = line[start];
   if (quote === '"' || quote === "'") {
-    const endQuote = line.indexOf(quote, start + 1);
-    if (endQuote < 0 || line[endQuote + 1] !== ']') throw new PathSyntaxError(`quoted key at column ${start + 1} must end with ${quote}]`);
+    let endQuote = start + 1;
+    while (endQuote < line.length && line[endQuote] !== quote) endQuote += quote === '"' && line[endQuote] === '\\' ? 2 : 1;
+    if (endQuote >= line.length || line[endQuote + 1] !== ']') throw new PathSyntaxError(`quoted key at column ${start + 1} must end with ${quote}]`);
     const raw = line.slice(start, endQuote + 1);
-    const key = quote === '"' ? (JSON.parse(raw) as string) : raw.slice(1, -1);
-    return [{ kind: 'key', key }, endQuote + 2];
+    return [{ kind: 'key', key: quote === '"' ? jsonString(raw, start) : raw.slice(1, -1) }, endQuote + 2];
   }
   const end = line.indexOf(']', start);
   if (end < 0) throw new PathSyntaxError(`"[" at column ${start} is not closed`);
@@ -80,8 +90,9 @@ function readPath(line: string): [PathSelector[], number] {
 /** Parses one line of the `kobold/markers` annotation. */
 export function parseAnnotationRule(line: string): AnnotationRuleParse {
   try {
-    const [path, colon] = readPath(line.trim());
-    return { ok: true, rule: { path, markerText: line.trim().slice(colon + 1) } };
+    const text = line.trim();
+    const [path, colon] = readPath(text);
+    return { ok: true, rule: { path, pathText: text.slice(0, colon).trim(), markerText: text.slice(colon + 1) } };
   } catch (error) {
     if (error instanceof PathSyntaxError) return { ok: false, error: error.message };
     throw error;

@@ -1,34 +1,22 @@
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import { readFileSync } from 'fs';
-import { join } from 'path';
+import type { ErrorObject } from 'ajv';
+import validators from './generated/schema-validators';
 import { parseIncomingReference } from './reference';
 import { Result } from './results';
 import { IncomingRef } from './update';
 
-/** The functionConfig kinds the function accepts, with the JSON Schema file that checks each. */
+/**
+ * The functionConfig kinds the function accepts, with the JSON Schema file in schemas/ that checks
+ * each (compiled ahead of time by scripts/build.js into generated/schema-validators).
+ */
 const CONFIG_KINDS = [
   { apiVersion: 'kobold/v1alpha3', kind: 'List', schema: 'kobold-v1alpha3.schema.json' },
   { apiVersion: 'kobold/v1alpha3', kind: 'ImageRefUpdater', schema: 'kobold-v1alpha3.schema.json' },
   { apiVersion: 'v1', kind: 'ConfigMap', schema: 'configmap.schema.json' },
 ] as const;
 
-/** Where the JSON Schemas live, in the source tree and in the installed package alike. */
-export const SCHEMA_DIR = join(__dirname, '..', 'schemas');
-
 const ALLOWED = CONFIG_KINDS.map(({ apiVersion, kind }) => `${apiVersion} ${kind}`).join(', ');
 
 export type ConfigLoad = { ok: true; imageRefs: string[] } | { ok: false; error: string };
-
-const validators = new Map<string, ValidateFunction>();
-
-function validatorFor(schemaFile: string): ValidateFunction {
-  let validate = validators.get(schemaFile);
-  if (validate === undefined) {
-    validate = new Ajv().compile(JSON.parse(readFileSync(join(SCHEMA_DIR, schemaFile), 'utf8')));
-    validators.set(schemaFile, validate);
-  }
-  return validate;
-}
 
 /** `/items/2` → `items[2]`, `/data/images` → `data.images`. */
 function fieldName(instancePath: string): string {
@@ -64,7 +52,7 @@ export function loadFunctionConfig(config: unknown): ConfigLoad {
   if (known === undefined) {
     return { ok: false, error: `functionConfig apiVersion ${JSON.stringify(config.apiVersion)} kind ${JSON.stringify(config.kind)} is not supported: use one of ${ALLOWED}` };
   }
-  const validate = validatorFor(known.schema);
+  const validate = validators[known.schema];
   if (!validate(config)) return { ok: false, error: describeSchemaError(validate.errors![0]) };
   const imageRefs = known.kind === 'ConfigMap' ? splitImageList((config.data as { images: string }).images) : (config.items as string[]);
   return { ok: true, imageRefs };

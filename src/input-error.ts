@@ -22,3 +22,14 @@ export function describeOffset(text: string, offset: number): string {
   }
   return `line ${line}, column ${offset - lineStart + 1}`;
 }
+
+/**
+ * The errors the yaml library throws instead of reporting, as input errors: nesting too deep for
+ * the stack, and alias expansion past its limit (an alias bomb). Anything else is not input's fault.
+ */
+export function inputErrorOf(error: unknown, where: string): InputError | undefined {
+  if (error instanceof InputError) return error;
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return new InputError('nesting too deep to process', where);
+  if (error instanceof ReferenceError && /alias/i.test(error.message)) return new InputError(`too many aliases to expand (${error.message})`, where);
+  return undefined;
+}

@@ -29,18 +29,30 @@ export function decodeYamlInput(bytes: Uint8Array, where: string): string {
   return text;
 }
 
-/** The offset of the first byte that does not start or continue a valid UTF-8 sequence (prefixes stay valid up to it). */
+/** The length of a valid UTF-8 sequence at `i`, or 0 when the bytes there are not one. */
+function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+  const lead = bytes[i];
+  if (lead < 0x80) return 1;
+  const [length, min, max] = lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf]
+    : lead === 0xe0 ? [3, 0xa0, 0xbf]
+    : lead === 0xed ? [3, 0x80, 0x9f]
+    : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf]
+    : lead === 0xf0 ? [4, 0x90, 0xbf]
+    : lead === 0xf4 ? [4, 0x80, 0x8f]
+    : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf]
+    : [0, 0, 0];
+  if (length === 0 || i + length > bytes.length || bytes[i + 1] < min || bytes[i + 1] > max) return 0;
+  for (let k = 2; k < length; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return 0;
+  return length;
+}
+
+/** The offset of the first byte of the first sequence that is not valid UTF-8. */
 function firstInvalidUtf8Byte(bytes: Uint8Array): number {
-  let low = 0;
-  let high = bytes.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle + 1), { stream: true });
-      low = middle + 1;
-    } catch {
-      high = middle;
-    }
+  let i = 0;
+  while (i < bytes.length) {
+    const length = utf8SequenceLength(bytes, i);
+    if (length === 0) return i;
+    i += length;
   }
-  return low;
+  return i;
 }

@@ -1,22 +1,34 @@
-import { CST } from 'yaml';
+import type { CST } from 'yaml';
+import { yamlLibrary } from './lazy';
 import { applyEdits, Edit } from './edits';
 import { checkImageRefs, loadFunctionConfig } from './fn-config';
-import { describeOffset, InputError } from './input-error';
+import { describeOffset, InputError, inputErrorOf } from './input-error';
+import { entryOf, liteToJs, scalarAt } from './lite-tree';
 import { Result, resultsYaml } from './results';
-import { MARKER_HINT } from './stream';
-import { IncomingRef } from './update';
-import { updateResource } from './update-resource';
-import { composeNode, parseTokens, streamError, tokenEnd, tokenText } from './yaml-cst';
+import { readSimpleYaml } from './simple-yaml';
+import { Unit } from './split';
+import { updateUnits } from './units';
+import { composeNode, parseTokens, streamError, tokenEnd } from './yaml-cst';
 
 const RESOURCE_LIST_VERSIONS = ['config.kubernetes.io/v1', 'config.kubernetes.io/v1alpha1'];
 
-type MapToken = CST.BlockMap | CST.FlowCollection;
-type Pair = MapToken['items'][number];
+/** What the items and the functionConfig of a ResourceList are, read on demand. */
+interface ResourceListContent {
+  items: Unit[];
+  functionConfig: unknown;
+}
 
-/** The parts of a ResourceList the function reads, as CST tokens of the input. */
+/**
+ * A ResourceList as found in the input: enough to know it is one and where results go, and the
+ * rest, whose errors are reported in the results of a ResourceList written back unchanged.
+ */
 interface ResourceListLayout {
-  top: MapToken;
-  pairs: Map<string, Pair>;
+  apiVersion: string | undefined;
+  kind: string | undefined;
+  /** The edit that writes the rendered results into the list. */
+  placeResults: (results: readonly Result[], eol: string) => Edit;
+  /** The items and the functionConfig; throws an InputError for malformed YAML around the items. */
+  content: () => ResourceListContent;
 }
 
 export interface FunctionRun {
@@ -24,96 +36,180 @@ export interface FunctionRun {
   results: Result[];
 }
 
-function scalarValue(token: CST.Token | null | undefined): string | undefined {
-  if (!token) return undefined;
-  const scalar = CST.resolveAsScalar(token);
-  return scalar?.value;
+function itemUnit(start: number, end: number, index: number, kind: Unit['kind']): Unit {
+  return { start, end, kind, label: `items[${index}]`, index };
 }
+
+/** Results appended as a block `results:` at `at`, the end of the document (after its trailing comments). */
+function appendBlock(source: string, at: number): (results: readonly Result[], eol: string) => Edit {
+  return (results, eol) => {
+    const text = resultsYaml(results, true, eol);
+    return { start: at, end: at, text: at === 0 || source[at - 1] === '\n' ? text : eol + text };
+  };
+}
+
+const TOP_LEVEL_KEY = /^[A-Za-z_][\w.\/-]*:(?=[ \t]|$)/;
+
+/**
+ * The layout of a ResourceList in block style, as kpt and kustomize write it, found from its lines:
+ * top-level keys at column 0, `items:` followed by `- ` entries at one indentation. The part around
+ * the items is read on its own. Null when the input looks any other way (then the full parser runs).
+ */
+function blockLayout(source: string): ResourceListLayout | null {
+  let itemsRegion: [number, number] | null = null;
+  let sawContent = false;
+  for (let line = 0; line < source.length; line = source.indexOf('\n', line) + 1 || source.length) {
+    const c = source[line];
+    if (c === ' ' || c === '#' || c === '\n' || c === '\r') continue;
+    if (c === '-' && /^-[ \r\n]/.test(source.slice(line, line + 2))) {
+      if (itemsRegion === null || itemsRegion[1] !== -1) return null;
+      continue;
+    }
+    if (source.startsWith('---', line) && !sawContent) continue;
+    const text = source.slice(line, source.indexOf('\n', line) >>> 0);
+    if (!TOP_LEVEL_KEY.test(text)) return null;
+    sawContent = true;
+    if (itemsRegion !== null && itemsRegion[1] === -1) itemsRegion[1] = line;
+    if (text.startsWith('items:')) {
+      if (itemsRegion !== null || !/^items:[ \t]*(#.*)?\r?$/.test(text)) return null;
+      itemsRegion = [source.indexOf('\n', line) + 1 || source.length, -1];
+    }
+  }
+  if (itemsRegion === null) return null;
+  const [regionStart] = itemsRegion;
+  const regionEnd = itemsRegion[1] === -1 ? source.length : itemsRegion[1];
+  const items = itemStarts(source, regionStart, regionEnd);
+  if (items === null) return null;
+  const skeleton = source.slice(0, regionStart) + source.slice(regionEnd);
+  const top = readSimpleYaml(skeleton, 0, skeleton.length, false);
+  if (top === null || entryOf(top, 'results') !== undefined) return null;
+  const content: ResourceListContent = {
+    items: items.map((start, index) => itemUnit(start, items[index + 1] ?? regionEnd, index, 'seq-item')),
+    functionConfig: liteToJs(entryOf(top, 'functionConfig')),
+  };
+  return { apiVersion: scalarAt(top, 'apiVersion'), kind: scalarAt(top, 'kind'), placeResults: appendBlock(source, source.length), content: () => content };
+}
+
+/** The starts of the `- ` lines of a block sequence filling [start, end), or null if it is no such sequence. */
+function itemStarts(source: string, start: number, end: number): number[] | null {
+  const starts: number[] = [];
+  let column = -1;
+  for (let line = start; line < end; line = source.indexOf('\n', line) + 1 || end) {
+    let i = line;
+    while (source[i] === ' ') i++;
+    const c = source[i];
+    if (c === '\n' || c === '\r' || c === '#' || i >= end) continue;
+    if (c === '\t') return null;
+    const indent = i - line;
+    if (column < 0) column = indent;
+    if (indent < column) return null;
+    if (indent > column) continue;
+    if (c !== '-' || !/^-[ \r\n]/.test(source.slice(i, i + 2))) return null;
+    starts.push(line);
+  }
+  return starts;
+}
+
+function scalarValue(token: CST.Token | null | undefined): string | undefined {
+  return token ? yamlLibrary().CST.resolveAsScalar(token)?.value : undefined;
+}
+
+type MapToken = CST.BlockMap | CST.FlowCollection;
 
 function isMapping(token: CST.Token | null | undefined): token is MapToken {
   return token?.type === 'block-map' || (token?.type === 'flow-collection' && token.start.source === '{');
 }
 
-/** The item tokens of `items`, which may be absent or null; anything but a sequence is an error. */
-function itemTokens(pair: Pair | undefined, source: string): CST.Token[] {
-  const value = pair?.value;
-  if (value === undefined || scalarValue(value) === '' || scalarValue(value) === 'null') return [];
-  if (value.type === 'block-seq' || (value.type === 'flow-collection' && value.start.source === '[')) {
-    return value.items.flatMap((item) => (item.value ? [item.value] : []));
-  }
-  throw new InputError('ResourceList items must be a list', describeOffset(source, value.offset));
+/** Where an item of a collection starts: its first token. */
+function itemOffset(item: CST.CollectionItem): number | undefined {
+  return item.start[0]?.offset ?? item.key?.offset ?? item.value?.offset;
 }
 
-/** Finds the ResourceList in the input, or says why the input is not one. */
-function readLayout(source: string): ResourceListLayout {
+/**
+ * The items of `items` as units, each ending where the next begins (and the last at `itemsEnd`),
+ * found without walking their tokens, which may nest deeply. Absent or null means none; anything
+ * but a sequence is an error.
+ */
+function itemUnits(value: CST.Token | null | undefined, itemsEnd: number, source: string): Unit[] {
+  if (!value || (isScalarToken(value) && composeNode(value, source, 'items').toJS() === null)) return [];
+  const flowEnd = value.type === 'flow-collection' && value.start.source === '[' ? value.end[0]?.offset ?? itemsEnd : undefined;
+  if (value.type !== 'block-seq' && flowEnd === undefined) throw new InputError('ResourceList items must be a list', `stdin, ${describeOffset(source, value.offset)}`);
+  const items: CST.CollectionItem[] = (value as CST.BlockSequence | CST.FlowCollection).items;
+  return items.flatMap((item, index) => {
+    if (!item.value) return [];
+    const next = items.slice(index + 1).map(itemOffset).find((offset) => offset !== undefined) ?? flowEnd ?? itemsEnd;
+    if (flowEnd !== undefined) return [itemUnit(item.value.offset, next, index, 'node')];
+    return [itemUnit(source.lastIndexOf('\n', itemOffset(item)!) + 1, next, index, 'seq-item')];
+  });
+}
+
+/** The edit that puts results into a list read by the full parser: replacing old ones, or appended. */
+function cstResultsPlacement(documentEnd: number, top: MapToken, old: MapToken['items'][number] | undefined, source: string): ResourceListLayout['placeResults'] {
+  const flow = top.type === 'flow-collection';
+  if (flow) {
+    return (results) => {
+      const json = `"results": ${JSON.stringify(results)}`;
+      if (old?.key) return { start: old.key.offset, end: tokenEnd(old.value ?? old.key), text: json };
+      const close = (top as CST.FlowCollection).end[0];
+      return { start: close.offset, end: close.offset, text: `${top.items.length > 0 ? ', ' : ''}${json}` };
+    };
+  }
+  if (old?.key) {
+    const start = old.key.offset;
+    const end = tokenEnd(old.value ?? old.key);
+    return (results, eol) => {
+      const text = resultsYaml(results, true, eol);
+      return { start, end, text: /^\r?\n/.test(source.slice(end)) ? text.slice(0, -eol.length) : text };
+    };
+  }
+  return appendBlock(source, documentEnd);
+}
+
+function isScalarToken(token: CST.Token): boolean {
+  return token.type === 'scalar' || token.type === 'single-quoted-scalar' || token.type === 'double-quoted-scalar';
+}
+
+/** The key of a pair as a string, or undefined when it is no scalar; a malformed key is an InputError. */
+function pairKey(pair: MapToken['items'][number], source: string): string | undefined {
+  if (!pair.key || !isScalarToken(pair.key)) return undefined;
+  let problem: string | undefined;
+  const value = yamlLibrary().CST.resolveAsScalar(pair.key, true, (_offset, _code, message) => (problem ??= message))?.value;
+  if (problem !== undefined) throw new InputError(`invalid YAML: ${problem}`, `stdin, ${describeOffset(source, pair.key.offset)}`);
+  return value;
+}
+
+/**
+ * The layout of any ResourceList, found with the full YAML parser. Everything but the items is
+ * composed (so that every YAML error there is found); the items are left to be read one by one.
+ */
+function parsedLayout(source: string): ResourceListLayout {
   const tokens = parseTokens(source);
   const error = streamError(tokens, (offset) => `stdin, ${describeOffset(source, offset)}`);
   if (error) throw error;
   const documents = tokens.filter((token): token is CST.Document => token.type === 'document');
   if (documents.length === 0) throw new InputError('empty input: expected a ResourceList on stdin', 'stdin');
   if (documents.length > 1) throw new InputError(`expected one ResourceList, found ${documents.length} YAML documents`, `stdin, ${describeOffset(source, documents[1].offset)}`);
-  const top = documents[0].value;
+  const document = documents[0];
+  const documentEnd = tokens[tokens.indexOf(document) + 1]?.offset ?? source.length;
+  const top = document.value;
   if (!isMapping(top)) throw new InputError('not a ResourceList: the document is not a mapping', `stdin, ${describeOffset(source, top?.offset ?? 0)}`);
-  const pairs = new Map<string, Pair>();
-  for (const pair of top.items) {
-    const key = scalarValue(pair.key);
-    if (key === undefined) continue;
-    if (pairs.has(key)) throw new InputError(`invalid YAML: duplicate key ${JSON.stringify(key)}`, `stdin, ${describeOffset(source, pair.key!.offset)}`);
-    pairs.set(key, pair);
-  }
-  const kind = scalarValue(pairs.get('kind')?.value);
-  const apiVersion = scalarValue(pairs.get('apiVersion')?.value);
-  if (kind !== 'ResourceList' || !RESOURCE_LIST_VERSIONS.includes(apiVersion ?? '')) {
-    throw new InputError(`not a ResourceList: found apiVersion ${JSON.stringify(apiVersion ?? null)} kind ${JSON.stringify(kind ?? null)}, expected ${RESOURCE_LIST_VERSIONS[0]} ResourceList`, 'stdin');
-  }
-  return { top, pairs };
-}
-
-function functionConfigOf(layout: ResourceListLayout, source: string): unknown {
-  const value = layout.pairs.get('functionConfig')?.value;
-  return value === undefined ? undefined : composeNode(value, source, 'functionConfig').toJS();
-}
-
-/** The results as YAML for a block mapping, or as JSON for a flow one; kpt rejects `[0]` in flow keys, so block style it is where it can be. */
-function renderResults(results: readonly Result[], flow: boolean, eol: string): string {
-  if (flow) return `"results": ${JSON.stringify(results)}`;
-  const yaml = resultsYaml(results, true);
-  return eol === '\n' ? yaml : yaml.replace(/\n/g, eol);
-}
-
-/** The edit that writes the results into the ResourceList: replacing an old `results`, or appended at the end. */
-function resultsEdit(layout: ResourceListLayout, source: string, results: readonly Result[]): Edit {
-  const eol = source.includes('\r\n') ? '\r\n' : '\n';
-  const flow = layout.top.type === 'flow-collection';
-  const rendered = renderResults(results, flow, eol);
-  const old = layout.pairs.get('results');
-  if (old?.key) {
-    const start = old.key.offset;
-    const end = tokenEnd(old.value ?? old.key);
-    const text = flow || /^\r?\n/.test(source.slice(end)) ? rendered.replace(/\r?\n$/, '') : rendered;
-    return { start, end, text };
-  }
-  if (flow) {
-    const close = (layout.top as CST.FlowCollection).end[0];
-    const separator = layout.top.items.length > 0 ? ', ' : '';
-    return { start: close.offset, end: close.offset, text: `${separator}${rendered}` };
-  }
-  const end = tokenEnd(layout.top);
-  return { start: end, end, text: source[end - 1] === '\n' ? rendered : `${eol}${rendered}` };
-}
-
-/** Updates every item that has marker text, each composed on its own; the others are not parsed. */
-function updateItems(layout: ResourceListLayout, source: string, refs: readonly IncomingRef[]): { edits: Edit[]; results: Result[] } {
-  const edits: Edit[] = [];
-  const results: Result[] = [];
-  itemTokens(layout.pairs.get('items'), source).forEach((item, index) => {
-    if (!tokenText(source, item).includes(MARKER_HINT)) return;
-    const doc = composeNode(item, source, `items[${index}]`);
-    const update = updateResource(doc.contents, source, refs);
-    edits.push(...update.edits);
-    results.push(...update.results);
-  });
-  return { edits, results };
+  const pairs = new Map(top.items.map((pair) => [pairKey(pair, source), pair] as const));
+  const itemsPair = pairs.get('items');
+  return {
+    apiVersion: scalarValue(pairs.get('apiVersion')?.value),
+    kind: scalarValue(pairs.get('kind')?.value),
+    placeResults: cstResultsPlacement(documentEnd, top, pairs.get('results'), source),
+    content: () => {
+      // The items' value is left out (as if `items:` were empty): each item is read on its own.
+      const withoutItems = top.items.map((pair) => (pair === itemsPair ? { ...pair, value: undefined, sep: pair.sep?.filter((token) => token.type === 'map-value-ind') } : pair));
+      // Not strict: a key after the items is far from the one before, which the 1024-character rule counts.
+      const skeleton = composeNode({ ...top, items: withoutItems } as CST.Token, source, 'stdin', { strict: false });
+      const { functionConfig } = (skeleton.toJS() ?? {}) as { functionConfig?: unknown };
+      const pairsAfterItems: CST.CollectionItem[] = itemsPair === undefined ? [] : top.items.slice(top.items.findIndex((pair) => pair === itemsPair) + 1);
+      const afterItems = pairsAfterItems.map(itemOffset).find((offset) => offset !== undefined);
+      return { items: itemUnits(itemsPair?.value, afterItems ?? documentEnd, source), functionConfig };
+    },
+  };
 }
 
 /**
@@ -121,16 +217,24 @@ function updateItems(layout: ResourceListLayout, source: string, refs: readonly 
  * ResourceList back, unchanged, with an `error` result; input that is no ResourceList throws.
  */
 export function runResourceList(source: string): FunctionRun {
-  const layout = readLayout(source);
-  const write = (edits: Edit[], results: Result[]): FunctionRun => ({ output: applyEdits(source, [...edits, resultsEdit(layout, source, results)]), results });
+  const layout = blockLayout(source) ?? parsedLayout(source);
+  if (layout.kind !== 'ResourceList' || !RESOURCE_LIST_VERSIONS.includes(layout.apiVersion ?? '')) {
+    throw new InputError(`not a ResourceList: found apiVersion ${JSON.stringify(layout.apiVersion ?? null)} kind ${JSON.stringify(layout.kind ?? null)}, expected ${RESOURCE_LIST_VERSIONS[0]} ResourceList`, 'stdin');
+  }
+  const eol = source.includes('\r\n') ? '\r\n' : '\n';
+  const write = (edits: Edit[], results: Result[]): FunctionRun => ({ output: applyEdits(source, [...edits, layout.placeResults(results, eol)]), results });
+  const warnings: Result[] = [];
   try {
-    const config = loadFunctionConfig(functionConfigOf(layout, source));
+    const { items, functionConfig } = layout.content();
+    const config = loadFunctionConfig(functionConfig);
     if (!config.ok) return write([], [{ severity: 'error', message: config.error }]);
-    const { refs, warnings } = checkImageRefs(config.imageRefs);
-    const { edits, results } = updateItems(layout, source, refs);
+    const checked = checkImageRefs(config.imageRefs);
+    warnings.push(...checked.warnings);
+    const { edits, results } = updateUnits(source, items, checked.refs);
     return write(edits, [...warnings, ...results]);
   } catch (error) {
-    if (error instanceof InputError) return write([], [{ severity: 'error', message: error.message }]);
-    throw error;
+    const inputError = inputErrorOf(error, 'stdin');
+    if (inputError === undefined) throw error;
+    return write([], [...warnings, { severity: 'error', message: inputError.message }]);
   }
 }

@@ -1,6 +1,5 @@
-import { isMap, isScalar, YAMLMap } from 'yaml';
+import { LiteNode, scalarAt } from './lite-tree';
 import { FileRef, ResourceOrigin, ResourceRef } from './results';
-import { scalarText } from './walk';
 
 const PATH_ANNOTATIONS = ['config.kubernetes.io/path', 'internal.config.kubernetes.io/path'];
 const INDEX_ANNOTATIONS = ['config.kubernetes.io/index', 'internal.config.kubernetes.io/index'];
@@ -8,20 +7,11 @@ const INDEX_ANNOTATIONS = ['config.kubernetes.io/index', 'internal.config.kubern
 /** The annotation that carries rules for pipelines that drop comments (SPEC §3b). */
 export const MARKERS_ANNOTATION = 'kobold/markers';
 
-function scalarAt(map: unknown, ...keys: string[]): string | undefined {
-  let node: unknown = map;
-  for (const key of keys) {
-    if (!isMap(node)) return undefined;
-    node = (node as YAMLMap).items.find((pair) => isScalar(pair.key) && scalarText(pair.key) === key)?.value;
-  }
-  return isScalar(node) ? scalarText(node) : undefined;
-}
-
-export function annotation(root: unknown, name: string): string | undefined {
+export function annotation(root: LiteNode, name: string): string | undefined {
   return scalarAt(root, 'metadata', 'annotations', name);
 }
 
-function firstAnnotation(root: unknown, names: readonly string[]): string | undefined {
+function firstAnnotation(root: LiteNode, names: readonly string[]): string | undefined {
   return names.map((name) => annotation(root, name)).find((value) => value !== undefined);
 }
 
@@ -29,7 +19,7 @@ function firstAnnotation(root: unknown, names: readonly string[]): string | unde
  * Who a resource is, for results: apiVersion, kind, name and namespace when it is a Kubernetes
  * object, and the file from kpt's path/index annotations, else the one the caller knows.
  */
-export function resourceOrigin(root: unknown, fallbackFile?: FileRef): ResourceOrigin {
+export function resourceOrigin(root: LiteNode, fallbackFile?: FileRef): ResourceOrigin {
   const apiVersion = scalarAt(root, 'apiVersion');
   const kind = scalarAt(root, 'kind');
   const namespace = scalarAt(root, 'metadata', 'namespace');

@@ -1,5 +1,3 @@
-import { stringify } from 'yaml';
-
 /** Severity of a kpt v1 function result. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -56,10 +54,28 @@ export function hasError(results: readonly Result[]): boolean {
   return results.some((result) => result.severity === 'error');
 }
 
+/** One result as block YAML lines, strings double-quoted (JSON's escapes are YAML's). */
+function resultLines(result: Result): string[] {
+  const lines = [`- message: ${JSON.stringify(result.message)}`, `  severity: ${result.severity}`];
+  const block = (key: string, fields: object | undefined): void => {
+    if (fields === undefined) return;
+    lines.push(`  ${key}:`);
+    for (const [name, value] of Object.entries(fields)) {
+      if (value !== undefined) lines.push(`    ${name}: ${typeof value === 'number' ? value : JSON.stringify(value)}`);
+    }
+  };
+  block('resourceRef', result.resourceRef);
+  block('field', result.field);
+  block('file', result.file);
+  return lines;
+}
+
 /**
- * Results as block YAML, every string double-quoted and no anchors for repeated objects, the way
- * kpt reads them. `wrapInKey` gives `results:` followed by the list.
+ * Results as block YAML, the way kpt writes and reads them (block style, so that `[0]` in a field
+ * path is never inside a flow mapping). `wrapInKey` gives `results:` followed by the list.
  */
-export function resultsYaml(results: readonly Result[], wrapInKey: boolean): string {
-  return stringify(wrapInKey ? { results } : results, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0, indentSeq: false, aliasDuplicateObjects: false });
+export function resultsYaml(results: readonly Result[], wrapInKey: boolean, eol = '\n'): string {
+  const lines = results.flatMap(resultLines);
+  if (wrapInKey) lines.unshift(results.length === 0 ? 'results: []' : 'results:');
+  return lines.length === 0 ? '' : lines.join(eol) + eol;
 }

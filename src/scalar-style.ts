@@ -1,29 +1,37 @@
-import { parse, ParseOptions, SchemaOptions, DocumentOptions } from 'yaml';
-
 /** The flow scalar styles a marked field can have; block scalars are not rewritten. */
 export type FlowScalarStyle = 'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE';
 
 const FLOW_INDICATOR = /[,[\]{}]/;
 const PRINTABLE_LINE = /^[\t\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]*$/u;
+/** A first character that makes a plain scalar something else (or needs care this writer does not take). */
+const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
 
-/** Whether `value` read back under this schema is the same string. */
-function readsBackAs(value: string, options: ParseOptions & DocumentOptions & SchemaOptions): boolean {
-  try {
-    return parse(value, options) === value;
-  } catch {
-    return false;
-  }
-}
+/**
+ * Plain scalars that YAML 1.2 (core schema) or YAML 1.1 (which Kubernetes tools still use) read as
+ * something other than a string: null, booleans, integers (with 1.1's `_`, octal `017`, binary
+ * and base 60), floats, infinities, NaN, 1.1 timestamps, the merge key and `=`.
+ */
+const NOT_A_STRING = [
+  /^(?:~|null|Null|NULL)$/,
+  /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
+  /^[-+]?(?:0b[0-1_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])*)$/,
+  /^[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$/,
+  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+  /^[-+]?\.(?:inf|Inf|INF)$/,
+  /^\.(?:nan|NaN|NAN)$/,
+  /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?$/,
+  /^(?:<<|=)$/,
+];
 
 /**
  * Whether `value` can stand as a plain scalar and still read back as this string: under YAML 1.2
- * and YAML 1.1 alike (Kubernetes tools still resolve `yes`, `0755` or `1_000` the 1.1 way), and,
- * inside a flow collection, without flow indicators.
+ * and YAML 1.1 alike, and, inside a flow collection, without flow indicators.
  */
 export function isPlainSafe(value: string, inFlow: boolean): boolean {
-  if (value === '' || value.trim() !== value || !PRINTABLE_LINE.test(value)) return false;
+  if (value === '' || value.trim() !== value || !PRINTABLE_LINE.test(value) || value.includes('\t')) return false;
+  if (INDICATOR_START.test(value) || value.includes(': ') || value.includes(' #') || value.endsWith(':')) return false;
   if (inFlow && FLOW_INDICATOR.test(value)) return false;
-  return readsBackAs(value, { schema: 'core' }) && readsBackAs(value, { version: '1.1' });
+  return !NOT_A_STRING.some((pattern) => pattern.test(value));
 }
 
 /** `value` as a YAML double-quoted scalar. JSON's escapes are all valid YAML escapes. */

@@ -1,4 +1,3 @@
-import { isScalar, Scalar } from 'yaml';
 import { Edit } from './edits';
 import { formatFieldPath, parseAnnotationRule, PathSegment } from './field-path';
 import { parseMarker } from './marker';
@@ -7,7 +6,8 @@ import { FileRef, ResourceOrigin, Result, resultAbout } from './results';
 import { compileRule } from './rule';
 import { FlowScalarStyle, renderScalar } from './scalar-style';
 import { decideFieldUpdate, IncomingRef } from './update';
-import { findCommentMarkers, isBlockScalar, MarkedScalar, scalarText, selectNodes } from './walk';
+import { LiteNode, LiteScalar } from './lite-tree';
+import { findCommentMarkers, MarkedScalar, selectNodes } from './walk';
 
 export interface ResourceUpdate {
   edits: Edit[];
@@ -18,7 +18,7 @@ export interface ResourceUpdate {
  * The scalars the `kobold/markers` annotation points at, with the problems of its lines. A scalar
  * already `taken` (by a comment marker, or an earlier line) keeps the rule it has.
  */
-function annotationMarkers(root: unknown, taken: Set<Scalar>, warn: (message: string) => void): MarkedScalar[] {
+function annotationMarkers(root: LiteNode, taken: Set<LiteScalar>, warn: (message: string) => void): MarkedScalar[] {
   const text = annotation(root, MARKERS_ANNOTATION);
   if (text === undefined) return [];
   const marked: MarkedScalar[] = [];
@@ -28,12 +28,12 @@ function annotationMarkers(root: unknown, taken: Set<Scalar>, warn: (message: st
     const parsed = parseAnnotationRule(line);
     if (!parsed.ok) return warn(`${where}: ${parsed.error}`);
     const reached = selectNodes(root, parsed.rule.path);
-    const scalars = reached.filter((hit): hit is { node: Scalar; path: PathSegment[] } => isScalar(hit.node) && !isBlockScalar(hit.node));
-    if (scalars.length === 0) return warn(`${where}: the path ${line.trim().split(':')[0]} reaches no plain or quoted scalar`);
+    const scalars = reached.filter((hit): hit is { node: LiteScalar; path: PathSegment[] } => hit.node.kind === 'scalar' && hit.node.style !== 'BLOCK' && hit.node.style !== 'EMPTY');
+    if (scalars.length === 0) return warn(`${where}: the path ${parsed.rule.pathText} reaches no plain or quoted scalar`);
     for (const { node, path } of scalars) {
       if (taken.has(node)) continue;
       taken.add(node);
-      marked.push({ node, path, inFlow: false, markerText: parsed.rule.markerText });
+      marked.push({ node, path, markerText: parsed.rule.markerText });
     }
   });
   return marked;
@@ -41,9 +41,9 @@ function annotationMarkers(root: unknown, taken: Set<Scalar>, warn: (message: st
 
 /** The outcome of one marked field: an edit and an info result, or warnings, or nothing. */
 function updateField(field: MarkedScalar, refs: readonly IncomingRef[], origin: ResourceOrigin, results: Result[]): Edit | undefined {
-  const currentValue = scalarText(field.node);
+  const currentValue = field.node.value;
   const fieldRef = { path: formatFieldPath(field.path), currentValue };
-  const warn = (message: string): void => void results.push(resultAbout(origin, 'warning', `${fieldRef.path}: ${message}`, fieldRef));
+  const warn = (message: string): void => void results.push(resultAbout(origin, 'warning', message, fieldRef));
   const marker = parseMarker(field.markerText);
   if (!marker.ok) {
     warn(`invalid marker: ${marker.error}`);
@@ -58,21 +58,18 @@ function updateField(field: MarkedScalar, refs: readonly IncomingRef[], origin: 
   decision.warnings.forEach(warn);
   if (decision.appliedRef === undefined) return undefined;
   results.push(resultAbout(origin, 'info', `updated image ref ${JSON.stringify(currentValue)} to ${JSON.stringify(decision.value)}`, { ...fieldRef, proposedValue: decision.value }));
-  const [start, end] = field.node.range!;
-  return { start, end, text: renderScalar(decision.value, field.node.type as FlowScalarStyle, field.inFlow) };
+  const { start, end, style, inFlow } = field.node;
+  return { start, end, text: renderScalar(decision.value, style as FlowScalarStyle, inFlow) };
 }
 
-/**
- * Updates one resource: finds its marked fields (comments, then the annotation) and decides each.
- * `root` is the resource's composed node, with offsets into `source`.
- */
-export function updateResource(root: unknown, source: string, refs: readonly IncomingRef[], fallbackFile?: FileRef): ResourceUpdate {
+/** Updates one resource: finds its marked fields (comments, then the annotation) and decides each. */
+export function updateResource(root: LiteNode, refs: readonly IncomingRef[], fallbackFile?: FileRef): ResourceUpdate {
   const origin = resourceOrigin(root, fallbackFile);
   const results: Result[] = [];
-  const { marked, misplaced } = findCommentMarkers(root, source);
+  const { marked, misplaced } = findCommentMarkers(root);
   for (const { path, reason } of misplaced) {
     const fieldPath = formatFieldPath(path);
-    results.push(resultAbout(origin, 'warning', `${fieldPath}: ${reason}`, { path: fieldPath }));
+    results.push(resultAbout(origin, 'warning', reason, { path: fieldPath }));
   }
   const warnAboutAnnotation = (message: string): void => void results.push(resultAbout(origin, 'warning', message));
   const fields = [...marked, ...annotationMarkers(root, new Set(marked.map((field) => field.node)), warnAboutAnnotation)];

@@ -1,4 +1,4 @@
-import { compareVersions, parseVersion, Version } from './matchers/masterminds';
+import type { Version } from './matchers/masterminds';
 import { parseReference } from './reference';
 import { FieldRule, RefPart } from './rule';
 
@@ -90,7 +90,9 @@ function lastCandidate(candidates: readonly Candidate[]): Candidate | undefined 
  * semver (SPEC D3): the highest version wins, the later one on a tie, and never below the version
  * the field has now.
  */
-function highestCandidate(candidates: readonly Candidate[], current: Version | null): Candidate | undefined {
+function highestCandidate(candidates: readonly Candidate[], currentTag: string | null): Candidate | undefined {
+  const { compareVersions, parseVersion } = require('./matchers/masterminds') as typeof import('./matchers/masterminds');
+  const current = currentTag === null ? null : parseVersion(currentTag);
   let best: { candidate: Candidate; version: Version } | undefined;
   for (const candidate of candidates) {
     const version = parseVersion(candidate.ref.tag);
@@ -114,7 +116,7 @@ export function decideFieldUpdate(value: string, rule: FieldRule, refs: readonly
   const candidates = candidatesFor(current.ref.contextName, rule, refs, warnings);
   const tag = currentTag(value, rule.part);
   const chosen = rule.type === 'semver'
-    ? highestCandidate(candidates, tag === null ? null : parseVersion(tag))
+    ? highestCandidate(candidates, tag)
     : lastCandidate(candidates);
   if (chosen === undefined || chosen.value === value) return { value, warnings };
   return { value: chosen.value, appliedRef: chosen.ref, warnings };

@@ -1,19 +1,15 @@
-import { Composer, CST, Document, Parser } from 'yaml';
+import type { CST, Document } from 'yaml';
+import { yamlLibrary } from './lazy';
 import { describeOffset, InputError } from './input-error';
 
 /** The top-level tokens of a YAML stream: documents, directives, comments, errors. */
 export function parseTokens(text: string): CST.Token[] {
-  return Array.from(new Parser().parse(text));
+  return Array.from(new (yamlLibrary().Parser)().parse(text));
 }
 
 /** The offset just past a token's source. */
 export function tokenEnd(token: CST.Token): number {
-  return token.offset + CST.stringify(token).length;
-}
-
-/** The source text of a token. */
-export function tokenText(source: string, token: CST.Token): string {
-  return source.slice(token.offset, tokenEnd(token));
+  return token.offset + yamlLibrary().CST.stringify(token).length;
 }
 
 /** The first error of a parse as one line naming what is wrong and where. */
@@ -25,20 +21,16 @@ function firstError(doc: Document.Parsed, source: string, where: string): InputE
 }
 
 /**
- * Composes one document token (with the directives before it) into nodes whose ranges are offsets
- * into the whole source. Throws an InputError for the first YAML error in it.
+ * Composes a node token that sits inside a larger document, such as a ResourceList's
+ * functionConfig, with ranges that are offsets into the whole source. Throws an InputError for its
+ * first YAML error.
  */
-export function composeDocument(tokens: readonly CST.Token[], source: string, where: string): Document.Parsed {
-  const [doc] = Array.from(new Composer({ keepSourceTokens: true }).compose(tokens));
+export function composeNode(token: CST.Token, source: string, where: string, options: { strict?: boolean } = {}): Document.Parsed {
+  const synthetic: CST.Document = { type: 'document', offset: token.offset, start: [], value: token, end: [] };
+  const [doc] = Array.from(new (yamlLibrary().Composer)(options).compose([synthetic]));
   const error = firstError(doc, source, where);
   if (error) throw error;
   return doc;
-}
-
-/** Composes a node token that sits inside a larger document, such as one ResourceList item. */
-export function composeNode(token: CST.Token, source: string, where: string): Document.Parsed {
-  const synthetic: CST.Document = { type: 'document', offset: token.offset, start: [], value: token, end: [] };
-  return composeDocument([synthetic], source, where);
 }
 
 /** The top-level 'error' tokens of a stream as an InputError, if there are any. */

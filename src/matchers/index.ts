@@ -1,14 +1,13 @@
 import { compileExactMatcher } from './exact';
-import { compileRegexMatcher } from './regex';
-import { compileSemverMatcher } from './semver';
-import { MatcherCompilation } from './tag-matcher';
+import type { MatcherCompilation } from './tag-matcher';
 
 export type { TagMatcher, MatcherCompilation } from './tag-matcher';
 
+/** Each scheme's compiler; semver and regex bring libraries, so they load on first use. */
 const COMPILERS = {
   exact: compileExactMatcher,
-  semver: compileSemverMatcher,
-  regex: compileRegexMatcher,
+  semver: (pattern: string): MatcherCompilation => (require('./semver') as typeof import('./semver')).compileSemverMatcher(pattern),
+  regex: (pattern: string): MatcherCompilation => (require('./regex') as typeof import('./regex')).compileRegexMatcher(pattern),
 } as const;
 
 /** A marker's `type:`. */

@@ -1,0 +1,73 @@
+import { liteTreeOf } from './composed-tree';
+import { Edit } from './edits';
+import { describeOffset, InputError, inputErrorOf } from './input-error';
+import { LiteNode } from './lite-tree';
+import { Result } from './results';
+import { yamlLibrary } from './lazy';
+import { readSimpleYaml } from './simple-yaml';
+import { Unit } from './split';
+import { IncomingRef } from './update';
+import { updateResource } from './update-resource';
+
+/** The text every marker, comment or annotation, contains: a unit without it has nothing to do. */
+export const MARKER_HINT = 'kobold';
+
+export interface UnitsUpdate {
+  edits: Edit[];
+  results: Result[];
+}
+
+/**
+ * Composes a unit with the yaml library, for what the simple reader leaves: any YAML at all, and
+ * the first error with its place.
+ */
+function composeUnit(source: string, unit: Unit, where: string): LiteNode {
+  const text = source.slice(unit.start, unit.end);
+  const yaml = yamlLibrary();
+  const doc = yaml.parseDocument(text, { prettyErrors: false });
+  const fail = (what: string, offset: number): never => {
+    throw new InputError(`invalid YAML: ${what}`, `${where}, ${describeOffset(source, unit.start + offset)}`);
+  };
+  const error = doc.errors[0];
+  // The composer reports running out of stack as an error of its own; say what it means.
+  if (error !== undefined) fail(/call stack/i.test(error.message) ? 'nesting too deep to process' : error.message.split('\n')[0], error.pos[0]);
+  // The composer leaves an alias to an unknown anchor for toJS to find; it is an error all the same.
+  const anchors = new Set<string>();
+  yaml.visit(doc, (_, node) => {
+    if (yaml.isAlias(node) && !anchors.has(node.source)) fail(`alias *${node.source} has no anchor before it`, node.range?.[0] ?? 0);
+    if ((yaml.isScalar(node) || yaml.isCollection(node)) && node.anchor) anchors.add(node.anchor);
+  });
+  const root: unknown = unit.kind === 'seq-item' ? (doc.contents as { items?: unknown[] } | null)?.items?.[0] : doc.contents;
+  return liteTreeOf(root, text, unit.start);
+}
+
+/** The tree of one unit: read directly when it is simple block YAML, else composed in full. */
+export function unitTree(source: string, unit: Unit, where: string): LiteNode {
+  const simple = readSimpleYaml(source, unit.start, unit.end, unit.kind === 'seq-item');
+  if (simple !== null) return simple;
+  try {
+    return composeUnit(source, unit, where);
+  } catch (error) {
+    throw inputErrorOf(error, where) ?? error;
+  }
+}
+
+/**
+ * Updates every unit that has marker text; the others are neither read nor checked. `file` names
+ * the input in errors and, with the unit's index, in results.
+ */
+export function updateUnits(source: string, units: readonly Unit[], refs: readonly IncomingRef[], file?: string): UnitsUpdate {
+  const update: UnitsUpdate = { edits: [], results: [] };
+  let hint = -1;
+  for (const unit of units) {
+    if (hint < unit.start) hint = source.indexOf(MARKER_HINT, unit.start);
+    if (hint < 0) break;
+    if (hint + MARKER_HINT.length > unit.end) continue;
+    const where = file === undefined ? unit.label : `${file} ${unit.label}`;
+    const tree = unitTree(source, unit, where);
+    const { edits, results } = updateResource(tree, refs, file === undefined ? undefined : { path: file, index: unit.index });
+    update.edits.push(...edits);
+    update.results.push(...results);
+  }
+  return update;
+}
