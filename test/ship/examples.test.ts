@@ -1,0 +1,275 @@
+import { strict as assert } from 'assert';
+import { chmodSync, copyFileSync, cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { parse, stringify } from 'yaml';
+import { CLI, cliOnPath, describeRun, dockerCalls, ensureBuilt, fakeDockerOnPath, onPath, pathWith, REPO, run, shellQuote, TempDirs, writeExecutable } from './support/process';
+
+const EXAMPLES = join(REPO, 'fn-config-examples');
+const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
+const IMAGE = `${(parse(readFileSync(join(REPO, 'kpt-fn.yaml'), 'utf8')) as { image: string }).image}:v${pkg.version}`;
+
+type Changes = Record<string, [string, string][]>;
+
+/** Copies an example directory into a fresh temporary directory. */
+function copyExample(temps: TempDirs, name: string): string {
+  const dir = join(temps.make(name), name);
+  cpSync(join(EXAMPLES, name), dir, { recursive: true });
+  return dir;
+}
+
+/** Every file of the example as it must be after a run: the original with exactly these replacements. */
+function assertFiles(dir: string, example: string, changes: Changes, overrides: Record<string, string> = {}): void {
+  const source = join(EXAMPLES, example);
+  for (const file of readdirSync(source, { recursive: true }) as string[]) {
+    if (statSync(join(source, file)).isDirectory()) continue;
+    let expected = overrides[file] ?? readFileSync(join(source, file), 'utf8');
+    for (const [from, to] of changes[file] ?? []) {
+      assert.ok(expected.includes(from), `${example}/${file} no longer contains ${from}`);
+      expected = expected.replace(from, to);
+    }
+    assert.equal(readFileSync(join(dir, file), 'utf8'), expected, `${example}/${file}`);
+  }
+}
+
+function infoLines(output: string): string[] {
+  return output.split('\n').filter((line) => line.includes('[info]'));
+}
+
+describe('fn-config-examples', function () {
+  this.timeout(120_000);
+  const temps = new TempDirs();
+  before(() => ensureBuilt());
+  after(() => temps.removeAll());
+
+  describe('kpt-package/', () => {
+    const CHANGES: Changes = {
+      'deployment.yaml': [
+        ['image: busybox:1.35 #', 'image: busybox:1.36.1 #'],
+        ['image: my.org/amazing/app:v1.0.0 #', 'image: my.org/amazing/app:v1.2.3 #'],
+        ['image: ghcr.io/org/worker:main-41 #', 'image: ghcr.io/org/worker:main-42 #'],
+      ],
+      'helmrelease.yaml': [['tag: 7.2.3 #', 'tag: 7.2.4 #']],
+      'kustomization.yaml': [['newTag: v1.0.0 #', 'newTag: v1.2.3 #']],
+    };
+    const kptfile = () => parse(readFileSync(join(EXAMPLES, 'kpt-package', 'Kptfile'), 'utf8'));
+
+    it('has a Kptfile whose pipeline runs `exec: image-ref-updater` with a configPath to a kobold/v1alpha3 List in the package', () => {
+      const mutators = kptfile().pipeline.mutators as { exec?: string; configPath?: string }[];
+      assert.equal(mutators.length, 1);
+      assert.equal(mutators[0].exec, 'image-ref-updater');
+      const config = parse(readFileSync(join(EXAMPLES, 'kpt-package', mutators[0].configPath!), 'utf8'));
+      assert.deepEqual([config.apiVersion, config.kind], ['kobold/v1alpha3', 'List']);
+      assert.equal(config.metadata.annotations['config.kubernetes.io/local-config'], 'true', 'the functionConfig must not be deployed');
+    });
+
+    it('`kpt fn render --allow-exec` (image-ref-updater on PATH) updates exactly the marked values', () => {
+      const dir = copyExample(temps, 'kpt-package');
+      const bin = temps.make('bin');
+      cliOnPath(bin);
+      const result = run('kpt', ['fn', 'render', dir, '--allow-exec', '--truncate-output=false'], { env: { ...process.env, PATH: pathWith(bin) } });
+      assert.equal(result.status, 0, describeRun('kpt fn render', result));
+      assertFiles(dir, 'kpt-package', CHANGES);
+      assert.equal(infoLines(result.stderr).length, 5, result.stderr);
+      assert.match(result.stderr, /\[info\] helm\.toolkit\.fluxcd\.io\/v2\/HelmRelease\/redis spec\.values\.image\.tag: updated image ref "7\.2\.3" to "7\.2\.4"/);
+    });
+
+    it('`kpt fn render` without --allow-exec refuses the exec function and changes nothing', () => {
+      const dir = copyExample(temps, 'kpt-package');
+      const bin = temps.make('bin');
+      cliOnPath(bin);
+      const result = run('kpt', ['fn', 'render', dir], { env: { ...process.env, PATH: pathWith(bin) } });
+      assert.notEqual(result.status, 0, describeRun('kpt fn render', result));
+      assertFiles(dir, 'kpt-package', {});
+    });
+
+    it('Kptfile.image is the same pipeline with the image mutator; `kpt fn render` runs it through docker', () => {
+      const exec = kptfile();
+      const image = parse(readFileSync(join(EXAMPLES, 'kpt-package', 'Kptfile.image'), 'utf8'));
+      assert.equal(image.pipeline.mutators[0].image, IMAGE);
+      const { image: _image, ...imageMutator } = image.pipeline.mutators[0];
+      const { exec: _exec, ...execMutator } = exec.pipeline.mutators[0];
+      assert.deepEqual(imageMutator, execMutator);
+      assert.deepEqual({ ...image, pipeline: undefined }, { ...exec, pipeline: undefined });
+
+      const dir = copyExample(temps, 'kpt-package');
+      copyFileSync(join(dir, 'Kptfile.image'), join(dir, 'Kptfile'));
+      const bin = temps.make('bin');
+      chmodSync(bin, 0o755);
+      const log = fakeDockerOnPath(bin, { image: IMAGE, entrypoint: [process.execPath, CLI], cwd: REPO });
+      const result = run('kpt', ['fn', 'render', dir, '--truncate-output=false'], { env: { ...process.env, PATH: pathWith(bin) } });
+      assert.equal(result.status, 0, describeRun('kpt fn render (image)', result));
+      assertFiles(dir, 'kpt-package', CHANGES, { Kptfile: readFileSync(join(EXAMPLES, 'kpt-package', 'Kptfile.image'), 'utf8') });
+      assert.equal(infoLines(result.stderr).length, 5, result.stderr);
+      assert.ok(dockerCalls(log).some((call) => call[0] === 'run' && call.includes('-i') && call.at(-1) === IMAGE), 'kpt ran the image');
+    });
+
+    it('`kpt fn eval --exec image-ref-updater -- images=REF` (README) updates with a ConfigMap functionConfig', () => {
+      const dir = copyExample(temps, 'kpt-package');
+      const bin = temps.make('bin');
+      cliOnPath(bin);
+      const result = run('kpt', ['fn', 'eval', dir, '--exec', 'image-ref-updater', '--', 'images=my.org/amazing/app:v1.2.3'], { env: { ...process.env, PATH: pathWith(bin) } });
+      assert.equal(result.status, 0, describeRun('kpt fn eval', result));
+      assertFiles(dir, 'kpt-package', { 'deployment.yaml': [CHANGES['deployment.yaml'][1]], 'kustomization.yaml': CHANGES['kustomization.yaml'] });
+    });
+  });
+
+  describe('kustomize/', () => {
+    const DIR = join(EXAMPLES, 'kustomize');
+    const kustomization = parse(readFileSync(join(DIR, 'kustomization.yaml'), 'utf8')) as { resources: string[]; transformers: string[] };
+
+    /**
+     * The ResourceList `kustomize build` sends a transformer: the resources without comments and with
+     * sorted keys (kustomize serialises through JSON), with its id/index annotations, and the
+     * transformer config, marked local, as functionConfig.
+     */
+    function kustomizeInput(configFile: string): string {
+      const items = kustomization.resources.map((file, index) => {
+        const resource = parse(readFileSync(join(DIR, file), 'utf8'));
+        resource.metadata.annotations = {
+          ...resource.metadata.annotations,
+          'config.kubernetes.io/index': String(index),
+          'internal.config.kubernetes.io/index': String(index),
+          'internal.config.kubernetes.io/id': String(index + 1),
+          'config.k8s.io/id': String(index + 1),
+        };
+        return resource;
+      });
+      const functionConfig = parse(readFileSync(join(DIR, configFile), 'utf8'));
+      functionConfig.metadata.annotations['config.kubernetes.io/local-config'] = 'true';
+      return stringify({ apiVersion: 'config.kubernetes.io/v1', kind: 'ResourceList', items, functionConfig }, { sortMapEntries: true });
+    }
+
+    function assertTransformed(output: string): void {
+      const list = parse(output) as { items: Record<string, any>[]; results: { severity: string }[] };
+      const [deployment, release] = list.items;
+      assert.deepEqual(deployment.spec.template.spec.initContainers.map((c: { image: string }) => c.image), ['busybox:1.36.1']);
+      assert.deepEqual(deployment.spec.template.spec.containers.map((c: { image: string }) => c.image), ['my.org/amazing/app:v1.2.3', 'my.org/amazing/sidecar:v1.0.0']);
+      assert.equal(release.spec.values.image.tag, '7.2.4');
+      assert.equal(deployment.metadata.annotations['kobold/markers'], parse(readFileSync(join(DIR, 'deployment.yaml'), 'utf8')).metadata.annotations['kobold/markers'], 'the annotation is never changed');
+      assert.deepEqual(list.results.map(({ severity }) => severity), ['info', 'info', 'info']);
+    }
+
+    it('lists image-ref-updater.yaml under transformers: an ImageRefUpdater run by exec from PATH; the container variant runs the image', () => {
+      assert.deepEqual(kustomization.transformers, ['image-ref-updater.yaml']);
+      const exec = parse(readFileSync(join(DIR, 'image-ref-updater.yaml'), 'utf8'));
+      const container = parse(readFileSync(join(DIR, 'image-ref-updater.container.yaml'), 'utf8'));
+      for (const config of [exec, container]) assert.deepEqual([config.apiVersion, config.kind], ['kobold/v1alpha3', 'ImageRefUpdater']);
+      assert.deepEqual(parse(exec.metadata.annotations['config.kubernetes.io/function']), { exec: { path: 'image-ref-updater' } });
+      assert.deepEqual(parse(container.metadata.annotations['config.kubernetes.io/function']), { container: { image: IMAGE } });
+      assert.deepEqual(container.items, exec.items);
+      for (const file of kustomization.resources) {
+        const text = readFileSync(join(DIR, file), 'utf8');
+        assert.doesNotMatch(text, /\S\s+# kobold:/, `${file}: kustomize drops comments, so markers must be annotations`);
+        assert.ok(parse(text).metadata.annotations['kobold/markers'], `${file} has kobold/markers`);
+      }
+    });
+
+    for (const config of ['image-ref-updater.yaml', 'image-ref-updater.container.yaml']) {
+      it(`the CLI in KRM mode updates the ResourceList kustomize sends with ${config}, changing only the marked values`, () => {
+        const input = kustomizeInput(config);
+        const result = run(process.execPath, [CLI], { input });
+        assert.equal(result.status, 0, describeRun('image-ref-updater', result));
+        assertTransformed(result.stdout);
+        const unchanged = input
+          .replace('image: busybox:1.35\n', 'image: busybox:1.36.1\n')
+          .replace('image: my.org/amazing/app:v1.0.0\n', 'image: my.org/amazing/app:v1.2.3\n')
+          .replace('tag: 7.2.3\n', 'tag: 7.2.4\n');
+        assert.ok(result.stdout.startsWith(unchanged), `only the marked values change:\n${result.stdout}`);
+      });
+    }
+
+    it('`kustomize build --enable-alpha-plugins --enable-exec` (real kustomize, when on PATH)', function () {
+      if (!onPath('kustomize')) {
+        console.log('      skipped: kustomize is not on PATH (kubectl kustomize has no --enable-exec); the ResourceList it sends is covered above');
+        this.skip();
+      }
+      const bin = temps.make('bin');
+      cliOnPath(bin);
+      const result = run('kustomize', ['build', DIR, '--enable-alpha-plugins', '--enable-exec'], { env: { ...process.env, PATH: pathWith(bin) } });
+      assert.equal(result.status, 0, describeRun('kustomize build', result));
+      const documents = result.stdout.split(/^---$/m).map((doc) => parse(doc));
+      const deployment = documents.find((doc) => doc.kind === 'Deployment');
+      const release = documents.find((doc) => doc.kind === 'HelmRelease');
+      assert.deepEqual(deployment.spec.template.spec.containers.map((c: { image: string }) => c.image), ['my.org/amazing/app:v1.2.3', 'my.org/amazing/sidecar:v1.0.0']);
+      assert.deepEqual(deployment.spec.template.spec.initContainers.map((c: { image: string }) => c.image), ['busybox:1.36.1']);
+      assert.equal(release.spec.values.image.tag, '7.2.4');
+    });
+  });
+
+  describe('ci/', () => {
+    const CHANGES: Changes = {
+      'manifests/deployment.yaml': [
+        ['image: my.org/amazing/app:v1.0.0 #', 'image: my.org/amazing/app:v1.2.3 #'],
+        ['image: nginx:1.25.3 #', 'image: nginx:1.25.4 #'],
+      ],
+      'manifests/cronjob.yaml': [['image: my.org/amazing/app:v1.0.0 #', 'image: my.org/amazing/app:v1.2.3 #']],
+    };
+
+    /** A bin directory with an `npx` that runs this repository's CLI for `npx [--yes] [--package=P] image-ref-updater ARGS`. */
+    function npxStub(): { bin: string; log: string } {
+      const bin = temps.make('bin');
+      const log = join(bin, 'npx-calls.log');
+      writeFileSync(log, '');
+      writeExecutable(
+        join(bin, 'npx'),
+        `#!/bin/sh
+printf '%s\\n' "$*" >> ${shellQuote(log)}
+while [ "$#" -gt 0 ]; do
+  case "$1" in
+    -y|--yes|--no|--no-install|--package=*) shift ;;
+    -p|--package) shift 2 ;;
+    image-ref-updater) shift; exec ${shellQuote(process.execPath)} ${shellQuote(CLI)} "$@" ;;
+    *) echo "npx (stub): unexpected argument $1" >&2; exit 127 ;;
+  esac
+done
+echo "npx (stub): no command" >&2
+exit 127
+`,
+      );
+      return { bin, log };
+    }
+
+    it('docker-run.sh: a here-doc functionConfig, `kpt fn source`, `docker run -i --rm IMAGE`, `kpt fn sink`: the manifests are updated in place', () => {
+      const dir = copyExample(temps, 'ci');
+      const bin = temps.make('bin');
+      const log = fakeDockerOnPath(bin, { image: IMAGE, entrypoint: [process.execPath, CLI], cwd: REPO });
+      const result = run('bash', ['docker-run.sh', 'my.org/amazing/app:v1.2.3', 'nginx:1.25.4'], { cwd: dir, env: { ...process.env, PATH: pathWith(bin) } });
+      assert.equal(result.status, 0, describeRun('docker-run.sh', result));
+      assertFiles(dir, 'ci', CHANGES);
+      assert.equal(result.stderr.split('\n').filter((line) => line.includes('updated image ref')).length, 3, result.stderr);
+      const runs = dockerCalls(log).filter((call) => call[0] === 'run');
+      assert.deepEqual(runs, [['run', '-i', '--rm', IMAGE]]);
+    });
+
+    it('docker-run.sh: an unusable reference list fails and leaves the manifests alone', () => {
+      const dir = copyExample(temps, 'ci');
+      const bin = temps.make('bin');
+      fakeDockerOnPath(bin, { image: IMAGE, entrypoint: [process.execPath, CLI], cwd: REPO });
+      const result = run('bash', ['docker-run.sh', ' , '], { cwd: dir, env: { ...process.env, PATH: pathWith(bin) } });
+      assert.equal(result.status, 1, describeRun('docker-run.sh " , "', result));
+      assert.match(result.stderr, /images/);
+      assertFiles(dir, 'ci', {});
+    });
+
+    it('npx-run.sh: `npx image-ref-updater fn-config.yaml FILE` for each manifest, written back byte-exact', () => {
+      const dir = copyExample(temps, 'ci');
+      const { bin, log } = npxStub();
+      const result = run('bash', ['npx-run.sh'], { cwd: dir, env: { ...process.env, PATH: pathWith(bin) } });
+      assert.equal(result.status, 0, describeRun('npx-run.sh', result));
+      assertFiles(dir, 'ci', CHANGES);
+      const calls = readFileSync(log, 'utf8').trim().split('\n');
+      assert.deepEqual(calls.map((call) => call.replace(/^.* image-ref-updater /, '')).sort(), ['fn-config.yaml manifests/cronjob.yaml', 'fn-config.yaml manifests/deployment.yaml']);
+      assert.ok(calls.every((call) => call.includes('kobold-image-ref-updater')), 'npx is told which package has the bin');
+      assert.match(result.stderr, /updated image ref/);
+    });
+
+    it('npx-run.sh: a broken functionConfig exits 1 and leaves the manifests alone', () => {
+      const dir = copyExample(temps, 'ci');
+      const { bin } = npxStub();
+      writeFileSync(join(dir, 'broken.yaml'), 'apiVersion: kobold/v1alpha3\nkind: List\nitems: [42]\n');
+      const result = run('bash', ['npx-run.sh'], { cwd: dir, env: { ...process.env, PATH: pathWith(bin), FN_CONFIG: 'broken.yaml' } });
+      assert.equal(result.status, 1, describeRun('npx-run.sh', result));
+      assertFiles(dir, 'ci', {});
+    });
+  });
+});

@@ -1,0 +1,128 @@
+import { spawnSync } from 'child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { delimiter, join, resolve } from 'path';
+
+/** The repository root, and the built CLI the examples run. */
+export const REPO = resolve(__dirname, '..', '..', '..');
+export const CLI = join(REPO, 'dist', 'cli.js');
+
+export interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd?: string;
+  input?: string;
+  env?: NodeJS.ProcessEnv;
+  timeout?: number;
+}
+
+/** Runs a command to completion; a command that cannot start gives status null and the reason on stderr. */
+export function run(command: string, args: readonly string[], options: RunOptions = {}): RunResult {
+  const result = spawnSync(command, args, {
+    cwd: options.cwd ?? REPO,
+    input: options.input ?? '',
+    env: options.env ?? process.env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: options.timeout ?? 120_000,
+  });
+  return { status: result.status, stdout: result.stdout ?? '', stderr: `${result.stderr ?? ''}${result.error ? String(result.error) : ''}` };
+}
+
+/** A readable account of a run, for assertion messages. */
+export function describeRun(what: string, result: RunResult): string {
+  return `${what} exited ${result.status}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`;
+}
+
+/** Whether a command is on PATH. */
+export function onPath(command: string, path = process.env.PATH ?? ''): boolean {
+  return path.split(delimiter).some((dir) => dir !== '' && existsSync(join(dir, command)));
+}
+
+/** Temporary directories of a test file, removed together. */
+export class TempDirs {
+  private readonly dirs: string[] = [];
+
+  make(prefix: string): string {
+    const dir = mkdtempSync(join(tmpdir(), `image-ref-updater-${prefix}-`));
+    this.dirs.push(dir);
+    return dir;
+  }
+
+  removeAll(): void {
+    for (const dir of this.dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function writeExecutable(path: string, text: string): void {
+  mkdirSync(resolve(path, '..'), { recursive: true });
+  writeFileSync(path, text);
+  chmodSync(path, 0o755);
+}
+
+/** Quotes a word for a POSIX shell. */
+export function shellQuote(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A PATH with the given directories first. */
+export function pathWith(...dirs: string[]): string {
+  return [...dirs, process.env.PATH ?? ''].join(delimiter);
+}
+
+/** Writes `BIN/image-ref-updater`, a wrapper that runs this repository's dist/cli.js with this node. */
+export function cliOnPath(binDir: string): void {
+  writeExecutable(join(binDir, 'image-ref-updater'), `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(CLI)} "$@"\n`);
+}
+
+/** Builds dist/ when it is missing; `npm test` builds it before mocha runs. */
+export function ensureBuilt(): void {
+  if (existsSync(CLI)) return;
+  const build = run('npm', ['run', 'build', '--silent'], { timeout: 170_000 });
+  if (build.status !== 0) throw new Error(describeRun('npm run build', build));
+}
+
+/**
+ * The argv prefix that runs a command as `uid` (gid the same, no supplementary groups), when this
+ * process is root and setpriv exists; otherwise why it cannot.
+ */
+export function asUser(uid: number): { prefix: string[] } | { reason: string } {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return { reason: 'the tests do not run as root, so they cannot switch user' };
+  if (!onPath('setpriv')) return { reason: 'setpriv is not on PATH' };
+  return { prefix: ['setpriv', `--reuid=${uid}`, `--regid=${uid}`, '--clear-groups'] };
+}
+
+export interface FakeDockerConfig {
+  /** The one image the fake knows. */
+  image: string;
+  /** The host command standing for the image's ENTRYPOINT. */
+  entrypoint: string[];
+  /** The host directory standing for the image's WORKDIR. */
+  cwd: string;
+  /** The image's USER, used when `docker run` has no --user. */
+  user?: string;
+}
+
+/**
+ * Puts a `docker` on BIN that runs `entrypoint` for `docker run ... IMAGE` (see fake-docker.js) and
+ * returns the file where it logs its calls, one JSON array of arguments a line.
+ */
+export function fakeDockerOnPath(binDir: string, config: FakeDockerConfig): string {
+  const log = join(binDir, 'docker-calls.jsonl');
+  const configFile = join(binDir, 'fake-docker.json');
+  writeFileSync(configFile, JSON.stringify({ ...config, log }));
+  writeFileSync(log, '');
+  chmodSync(log, 0o666);
+  const script = join(__dirname, 'fake-docker.js');
+  writeExecutable(join(binDir, 'docker'), `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(script)} ${shellQuote(configFile)} "$@"\n`);
+  return log;
+}
+
+/** The calls a fake docker logged. */
+export function dockerCalls(log: string): string[][] {
+  return readFileSync(log, 'utf8').split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as string[]);
+}

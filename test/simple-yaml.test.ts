@@ -1,0 +1,76 @@
+import { strict as assert } from 'assert';
+import { parseDocument } from 'yaml';
+import { liteTreeOf } from '../src/composed-tree';
+import { LiteNode } from '../src/lite-tree';
+import { readSimpleYaml } from '../src/simple-yaml';
+
+/** The tree the full composer gives for a document, the reference the fast reader must equal. */
+function composedTree(text: string): LiteNode {
+  const doc = parseDocument(text);
+  assert.deepEqual(doc.errors, [], `the composer rejects ${JSON.stringify(text)}`);
+  return liteTreeOf(doc.contents, text, 0);
+}
+
+const SIMPLE_DOCUMENTS: Record<string, string> = {
+  'nested maps and sequences': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\n  labels:\n    a: b\nspec:\n  containers:\n  - name: c\n    image: docker.io/x/y:1 # kobold: tag: ^1; type: semver\n    ports:\n    - containerPort: 80\n  - name: d\n    image: "q:1"   # kobold: tag: x; type: exact\n',
+  'sequence at the key column': 'items:\n- a\n- b # c\nnext: x\n',
+  'scalar sequence items with markers': 'list:\n  - docker.io/x/y:1 # kobold: tag: ^1; type: semver\n  - \'single\'\n  - "double"\n',
+  'compact nested sequences': 'a:\n- - x\n  - y\n- - z\n',
+  'empty values and flow empties': 'a:\nb: # kobold: tag: x; type: exact\nc: {}\nd: []\ne: ~\n',
+  'literal block scalars': 'a: |\n  line one\n  # not a comment\n\n  line three\nb: |-\n  x\nc: |+\n  y\n\nd: end\n',
+  'quoted scalars with escapes': 'a: "x\\ty\\u00e9"\nb: \'it\'\'s\'\nc: "#no comment"\nd: \'# kobold: not a marker\'\n',
+  'comments everywhere': '# head\na: 1 # one\n  # indented comment\nb:\n  # before\n  c: 2\n\n# tail\n',
+  'plain scalars with colons and hashes': 'url: http://x.y/z#frag\ntime: 12:30\nref: ghcr.io/org/app:1.0@sha256:abc\n',
+  'CRLF line endings': 'a: 1\r\nb:\r\n- x # kobold: tag: x; type: exact\r\n',
+  'document start marker': '---\na: 1\n',
+  'non-ASCII': 'clé: valeur # é\nb: 日本\n',
+  'no final newline': 'a: b',
+  'keys with dots and slashes': 'metadata:\n  annotations:\n    config.kubernetes.io/path: x.yaml\n    kobold/markers: |\n      a.b: tag: x; type: exact\n',
+};
+
+const NOT_SIMPLE: Record<string, string> = {
+  'flow collection': 'a: {b: c}\n',
+  anchor: 'a: &x 1\nb: *x\n',
+  tag: 'a: !!str 1\n',
+  'multi-line plain scalar': 'a: one\n  two\n',
+  'multi-line quoted scalar': 'a: "one\n  two"\n',
+  'folded block scalar': 'a: >\n  x\n',
+  'quoted key': '"a": 1\n',
+  'tab indentation': 'a:\n\tb: 1\n',
+  'duplicate key': 'a: 1\na: 2\n',
+  'complex key': '? a\n: b\n',
+  'two documents': 'a: 1\n---\nb: 2\n',
+  directive: '%YAML 1.2\n---\na: 1\n',
+  'nested mapping on one line': 'a: b: c\n',
+  'bad indentation': 'a:\n    b: 1\n  c: 2\n',
+  'explicit indentation indicator': 'a: |2\n   x\n',
+};
+
+describe('readSimpleYaml', () => {
+  for (const [name, text] of Object.entries(SIMPLE_DOCUMENTS)) {
+    it(`reads ${name} exactly as the composer does`, () => {
+      assert.deepEqual(readSimpleYaml(text, 0, text.length, false), composedTree(text));
+    });
+  }
+
+  for (const [name, text] of Object.entries(NOT_SIMPLE)) {
+    it(`leaves ${name} to the composer`, () => {
+      assert.equal(readSimpleYaml(text, 0, text.length, false), null);
+    });
+  }
+
+  it('reads one item of a block sequence with offsets into the whole source', () => {
+    const source = 'items:\n- a: 1\n  b: x # kobold: tag: x; type: exact\n- c: 2\n';
+    const start = source.indexOf('- a');
+    const end = source.indexOf('- c');
+    const tree = readSimpleYaml(source, start, end, true);
+    assert.deepEqual(tree, {
+      kind: 'map',
+      flow: false,
+      entries: [
+        ['a', { kind: 'scalar', value: '1', style: 'PLAIN', start: start + 5, end: start + 6, comment: null, inFlow: false }],
+        ['b', { kind: 'scalar', value: 'x', style: 'PLAIN', start: source.indexOf('x #'), end: source.indexOf('x #') + 1, comment: '# kobold: tag: x; type: exact', inFlow: false }],
+      ],
+    });
+  });
+});
