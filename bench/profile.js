@@ -82,7 +82,7 @@ function main() {
   fs.writeFileSync(inputFile, input.text);
   const name = `cli-${options.shape}-${options.count}-${Date.now()}.cpuprofile`;
   const fd = fs.openSync(inputFile, 'r');
-  const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', name, options.cli], {
+  const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', dir, '--cpu-prof-name', name, options.cli], {
     stdio: [fd, 'ignore', 'inherit'],
   });
   fs.closeSync(fd);

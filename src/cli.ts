@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { readFileSync, statSync } from 'fs';
+import { readFileSync, readSync, statSync } from 'fs';
 import { applyEdits } from './edits';
 import { checkImageRefs, loadFunctionConfig } from './fn-config';
 import { InputError } from './input-error';
@@ -54,11 +54,26 @@ function errorOutcome(message: string, stdout: string | Uint8Array = ''): Outcom
   return { stdout, stderr: `image-ref-updater: ${message}\n`, exitCode: 1 };
 }
 
-/** Reads all of stdin; asynchronously, since a non-blocking pipe makes readFileSync(0) fail with EAGAIN. */
+/**
+ * Reads all of stdin: synchronously while it can (no stream machinery to start), and as a stream
+ * when the pipe is non-blocking (as kpt gives it) and a read says EAGAIN.
+ */
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    let read: number;
+    try {
+      read = readSync(0, chunk, 0, chunk.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      for await (const rest of process.stdin) chunks.push(rest as Buffer);
+      break;
+    }
+    if (read === 0) break;
+    chunks.push(chunk.subarray(0, read));
+  }
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
 }
 
 function readInput(file: string, stdin: Buffer | undefined): Uint8Array {

@@ -3,6 +3,13 @@ import { LiteMap, LiteNode, LiteScalar, LiteSeq } from './lite-tree';
 /** Thrown inside the reader when the text leaves the simple subset; the caller composes instead. */
 class NotSimple extends Error {}
 
+const SPACE = 32;
+const TAB = 9;
+const HASH = 35;
+const COLON = 58;
+
+const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
+
 const notSimple = (): never => {
   throw new NotSimple();
 };
@@ -12,10 +19,11 @@ const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
 
 /**
  * A reader for the block YAML that kpt and kustomize write and people mostly keep: block mappings
- * and sequences, plain keys, single-line plain and quoted scalars, literal block scalars, `{}` and
- * `[]`, comments. It reads straight from the source with offsets, without building tokens, and
- * gives up (returns null) on anything else — flow collections, anchors, aliases, tags, multi-line
- * flow scalars, folded scalars, quoted keys, tabs in indentation, duplicate keys, anything odd —
+ * and sequences, plain keys, single-line plain and quoted scalars, literal block scalars, flow
+ * collections that close on their line, comments. It reads straight from the source with offsets,
+ * without building tokens, and gives up (returns null) on anything else — multi-line flow
+ * collections and scalars, anchors, aliases, tags, folded scalars, quoted keys, tabs in
+ * indentation, duplicate keys, anything odd —
  * for the full composer to handle and to report.
  */
 class SimpleReader {
@@ -27,7 +35,17 @@ class SimpleReader {
     private readonly limit: number,
   ) {}
 
+  private cachedLine = -1;
+  private cachedLineEnd = -1;
+
   lineEnd(lineStart: number): number {
+    if (lineStart === this.cachedLine) return this.cachedLineEnd;
+    this.cachedLine = lineStart;
+    this.cachedLineEnd = this.computeLineEnd(lineStart);
+    return this.cachedLineEnd;
+  }
+
+  computeLineEnd(lineStart: number): number {
     const newline = this.source.indexOf('\n', lineStart);
     const end = newline < 0 || newline >= this.limit ? this.limit : newline;
     return end > lineStart && this.source[end - 1] === '\r' ? end - 1 : end;
@@ -41,8 +59,8 @@ class SimpleReader {
   /** Spaces before the line's first character; a tab there means YAML this reader does not take. */
   indent(lineStart: number): number {
     let i = lineStart;
-    while (this.source[i] === ' ') i++;
-    if (this.source[i] === '\t') notSimple();
+    while (this.source.charCodeAt(i) === SPACE) i++;
+    if (this.source.charCodeAt(i) === TAB) notSimple();
     return i - lineStart;
   }
 
@@ -51,8 +69,9 @@ class SimpleReader {
     for (let line = from; line < this.limit; line = this.nextLine(line)) {
       const end = this.lineEnd(line);
       let i = line;
-      while (i < end && (this.source[i] === ' ' || this.source[i] === '\t')) i++;
-      if (i < end && this.source[i] !== '#') return line;
+      let c = this.source.charCodeAt(i);
+      while (i < end && (c === SPACE || c === TAB)) c = this.source.charCodeAt(++i);
+      if (i < end && c !== HASH) return line;
     }
     return -1;
   }
@@ -61,7 +80,7 @@ class SimpleReader {
   commentAt(i: number, lineEnd: number): string | null {
     while (i < lineEnd && (this.source[i] === ' ' || this.source[i] === '\t')) i++;
     if (i === lineEnd) return null;
-    if (this.source[i] !== '#' || !/[ \t]/.test(this.source[i - 1])) return notSimple();
+    if (this.source[i] !== '#' || !isBlank(this.source[i - 1])) return notSimple();
     return this.source.slice(i, lineEnd);
   }
 
@@ -70,12 +89,24 @@ class SimpleReader {
   }
 
   /** A plain key at `i` and the offset after its `:`, or null when the line holds no key there. */
+  private keyAt = -1;
+  private keyFound: { key: string; after: number } | null = null;
+
   key(i: number, lineEnd: number): { key: string; after: number } | null {
+    if (i !== this.keyAt) {
+      this.keyAt = i;
+      this.keyFound = this.readKey(i, lineEnd);
+    }
+    return this.keyFound;
+  }
+
+  readKey(i: number, lineEnd: number): { key: string; after: number } | null {
     if (INDICATORS.has(this.source[i])) return null;
+    const source = this.source;
     for (let j = i; j < lineEnd; j++) {
-      const c = this.source[j];
-      if (c === '#' && /[ \t]/.test(this.source[j - 1])) return null;
-      if (c === ':' && (j + 1 === lineEnd || this.source[j + 1] === ' ')) return { key: this.source.slice(i, j).trimEnd(), after: j + 1 };
+      const c = source.charCodeAt(j);
+      if (c === HASH && isBlank(source[j - 1])) return null;
+      if (c === COLON && (j + 1 === lineEnd || source.charCodeAt(j + 1) === SPACE)) return { key: source.slice(i, j).trimEnd(), after: j + 1 };
     }
     return null;
   }
@@ -131,11 +162,9 @@ class SimpleReader {
 
   mapping(i: number, column: number, lineStart: number): LiteMap {
     const entries: Array<[string, LiteNode]> = [];
-    const keys = new Set<string>();
     for (;;) {
       const found = this.key(i, this.lineEnd(lineStart)) ?? notSimple();
-      if (keys.has(found.key)) notSimple();
-      keys.add(found.key);
+      for (const [key] of entries) if (key === found.key) notSimple();
       entries.push([found.key, this.value(found.after, column, lineStart, false)]);
       const next = this.nextContentLine(this.nextLine(this.lastLine));
       if (next < 0) break;
@@ -151,26 +180,86 @@ class SimpleReader {
   inlineScalar(i: number, lineEnd: number): LiteNode {
     const c = this.source[i];
     if (c === '"' || c === "'") return this.quotedScalar(i, lineEnd);
-    if ((c === '[' || c === '{') && this.source[i + 1] === (c === '[' ? ']' : '}')) {
-      this.commentAt(i + 2, lineEnd);
-      return c === '[' ? { kind: 'seq', flow: true, items: [] } : { kind: 'map', flow: true, entries: [] };
+    if (c === '[' || c === '{') {
+      const { node, end } = this.flowCollection(i, lineEnd);
+      this.commentAt(end, lineEnd);
+      return node;
     }
     if (INDICATORS.has(c)) notSimple();
     let end = lineEnd;
+    const source = this.source;
     for (let j = i; j < lineEnd; j++) {
-      const d = this.source[j];
-      if (d === '#' && /[ \t]/.test(this.source[j - 1])) {
+      const d = source.charCodeAt(j);
+      if (d === HASH && isBlank(source[j - 1])) {
         end = j;
         break;
       }
-      if (d === ':' && (j + 1 === lineEnd || /[ \t]/.test(this.source[j + 1]))) notSimple();
+      if (d === COLON && (j + 1 === lineEnd || isBlank(source[j + 1]))) notSimple();
     }
-    while (end > i && /[ \t]/.test(this.source[end - 1])) end--;
+    while (end > i && isBlank(this.source[end - 1])) end--;
     const comment = end === lineEnd ? null : this.commentAt(end, lineEnd);
     return { kind: 'scalar', value: this.source.slice(i, end), style: 'PLAIN', start: i, end, comment, inFlow: false };
   }
 
+  skipBlanks(i: number, lineEnd: number): number {
+    while (i < lineEnd && (this.source[i] === ' ' || this.source[i] === '\t')) i++;
+    return i;
+  }
+
+  /**
+   * A flow sequence or mapping that closes on its own line, of plain and quoted scalars and nested
+   * flow collections (`args: ["--port=80"]`, `{cpu: 1}`); anything looser is left to the composer.
+   */
+  flowCollection(i: number, lineEnd: number): { node: LiteMap | LiteSeq; end: number } {
+    const close = this.source[i] === '[' ? ']' : '}';
+    const node: LiteMap | LiteSeq = close === ']' ? { kind: 'seq', flow: true, items: [] } : { kind: 'map', flow: true, entries: [] };
+    const keys = new Set<string>();
+    let j = this.skipBlanks(i + 1, lineEnd);
+    while (this.source[j] !== close) {
+      if (node.kind === 'seq') {
+        const item = this.flowValue(j, lineEnd);
+        node.items.push(item.node);
+        j = item.end;
+      } else {
+        const key = this.flowValue(j, lineEnd);
+        if (key.node.kind !== 'scalar' || keys.has(key.node.value)) notSimple();
+        keys.add((key.node as LiteScalar).value);
+        j = this.skipBlanks(key.end, lineEnd);
+        if (this.source[j] !== ':' || (key.node as LiteScalar).style === 'PLAIN' && this.source[j + 1] !== ' ') notSimple();
+        const value = this.flowValue(this.skipBlanks(j + 1, lineEnd), lineEnd);
+        node.entries.push([(key.node as LiteScalar).value, value.node]);
+        j = value.end;
+      }
+      j = this.skipBlanks(j, lineEnd);
+      if (this.source[j] === ',') j = this.skipBlanks(j + 1, lineEnd);
+      else if (this.source[j] !== close) notSimple();
+    }
+    return { node, end: j + 1 };
+  }
+
+  /** One value inside a flow collection, with the offset after it. */
+  flowValue(i: number, lineEnd: number): { node: LiteNode; end: number } {
+    const c = this.source[i];
+    if (c === '[' || c === '{') return this.flowCollection(i, lineEnd);
+    if (c === '"' || c === "'") {
+      const scalar = this.quotedScalarText(i, lineEnd, true);
+      return { node: scalar, end: scalar.end };
+    }
+    if (i >= lineEnd || INDICATORS.has(c)) notSimple();
+    let end = i;
+    while (end < lineEnd && !/[,[\]{}#]/.test(this.source[end]) && !(this.source[end] === ':' && /[ ,[\]{}]/.test(this.source[end + 1] ?? ' '))) end++;
+    if (this.source[end] === '#') notSimple();
+    while (end > i && isBlank(this.source[end - 1])) end--;
+    return { node: { kind: 'scalar', value: this.source.slice(i, end), style: 'PLAIN', start: i, end, comment: null, inFlow: true }, end };
+  }
+
   quotedScalar(i: number, lineEnd: number): LiteScalar {
+    const scalar = this.quotedScalarText(i, lineEnd, false);
+    scalar.comment = this.commentAt(scalar.end, lineEnd);
+    return scalar;
+  }
+
+  quotedScalarText(i: number, lineEnd: number, inFlow: boolean): LiteScalar {
     const quote = this.source[i];
     let j = i + 1;
     for (; j < lineEnd; j++) {
@@ -193,8 +282,7 @@ class SimpleReader {
         return notSimple();
       }
     }
-    const comment = this.commentAt(j + 1, lineEnd);
-    return { kind: 'scalar', value, style: quote === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', start: i, end: j + 1, comment, inFlow: false };
+    return { kind: 'scalar', value, style: quote === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', start: i, end: j + 1, comment: null, inFlow };
   }
 
   /** A literal block scalar (`|`, `|-`, `|+`) whose content is indented more than `parentIndent`. */

@@ -7,6 +7,7 @@ import { yamlLibrary } from './lazy';
 import { readSimpleYaml } from './simple-yaml';
 import { Unit } from './split';
 import { IncomingRef } from './update';
+import { FieldDecider } from './field-decider';
 import { updateResource } from './update-resource';
 
 /** The text every marker, comment or annotation, contains: a unit without it has nothing to do. */
@@ -58,6 +59,7 @@ export function unitTree(source: string, unit: Unit, where: string): LiteNode {
  */
 export function updateUnits(source: string, units: readonly Unit[], refs: readonly IncomingRef[], file?: string): UnitsUpdate {
   const update: UnitsUpdate = { edits: [], results: [] };
+  const decider = new FieldDecider(refs);
   let hint = -1;
   for (const unit of units) {
     if (hint < unit.start) hint = source.indexOf(MARKER_HINT, unit.start);
@@ -65,7 +67,7 @@ export function updateUnits(source: string, units: readonly Unit[], refs: readon
     if (hint + MARKER_HINT.length > unit.end) continue;
     const where = file === undefined ? unit.label : `${file} ${unit.label}`;
     const tree = unitTree(source, unit, where);
-    const { edits, results } = updateResource(tree, refs, file === undefined ? undefined : { path: file, index: unit.index });
+    const { edits, results } = updateResource(tree, decider, file === undefined ? undefined : { path: file, index: unit.index });
     update.edits.push(...edits);
     update.results.push(...results);
   }

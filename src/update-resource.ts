@@ -1,11 +1,9 @@
 import { Edit } from './edits';
 import { formatFieldPath, parseAnnotationRule, PathSegment } from './field-path';
-import { parseMarker } from './marker';
 import { annotation, MARKERS_ANNOTATION, resourceOrigin } from './resource-origin';
 import { FileRef, ResourceOrigin, Result, resultAbout } from './results';
-import { compileRule } from './rule';
 import { FlowScalarStyle, renderScalar } from './scalar-style';
-import { decideFieldUpdate, IncomingRef } from './update';
+import { FieldDecider } from './field-decider';
 import { LiteNode, LiteScalar } from './lite-tree';
 import { findCommentMarkers, MarkedScalar, selectNodes } from './walk';
 
@@ -40,21 +38,16 @@ function annotationMarkers(root: LiteNode, taken: Set<LiteScalar>, warn: (messag
 }
 
 /** The outcome of one marked field: an edit and an info result, or warnings, or nothing. */
-function updateField(field: MarkedScalar, refs: readonly IncomingRef[], origin: ResourceOrigin, results: Result[]): Edit | undefined {
+function updateField(field: MarkedScalar, decider: FieldDecider, origin: ResourceOrigin, results: Result[]): Edit | undefined {
   const currentValue = field.node.value;
   const fieldRef = { path: formatFieldPath(field.path), currentValue };
   const warn = (message: string): void => void results.push(resultAbout(origin, 'warning', message, fieldRef));
-  const marker = parseMarker(field.markerText);
-  if (!marker.ok) {
-    warn(`invalid marker: ${marker.error}`);
+  const outcome = decider.decide(field.markerText, currentValue);
+  if (!outcome.ok) {
+    warn(outcome.error);
     return undefined;
   }
-  const rule = compileRule(marker.options);
-  if (!rule.ok) {
-    warn(`invalid marker: ${rule.error}`);
-    return undefined;
-  }
-  const decision = decideFieldUpdate(currentValue, rule.rule, refs);
+  const { decision } = outcome;
   decision.warnings.forEach(warn);
   if (decision.appliedRef === undefined) return undefined;
   results.push(resultAbout(origin, 'info', `updated image ref ${JSON.stringify(currentValue)} to ${JSON.stringify(decision.value)}`, { ...fieldRef, proposedValue: decision.value }));
@@ -63,7 +56,7 @@ function updateField(field: MarkedScalar, refs: readonly IncomingRef[], origin: 
 }
 
 /** Updates one resource: finds its marked fields (comments, then the annotation) and decides each. */
-export function updateResource(root: LiteNode, refs: readonly IncomingRef[], fallbackFile?: FileRef): ResourceUpdate {
+export function updateResource(root: LiteNode, decider: FieldDecider, fallbackFile?: FileRef): ResourceUpdate {
   const origin = resourceOrigin(root, fallbackFile);
   const results: Result[] = [];
   const { marked, misplaced } = findCommentMarkers(root);
@@ -75,7 +68,7 @@ export function updateResource(root: LiteNode, refs: readonly IncomingRef[], fal
   const fields = [...marked, ...annotationMarkers(root, new Set(marked.map((field) => field.node)), warnAboutAnnotation)];
   const edits: Edit[] = [];
   for (const field of fields) {
-    const edit = updateField(field, refs, origin, results);
+    const edit = updateField(field, decider, origin, results);
     if (edit) edits.push(edit);
   }
   return { edits, results };

@@ -49,16 +49,15 @@ export function findCommentMarkers(root: LiteNode): CommentMarkers {
     const children = childrenOf(node);
     for (let i = children.length - 1; i >= 0; i--) {
       const [segment, child] = children[i];
-      const childPath = [...path, segment];
       if (child.kind === 'map' || child.kind === 'seq') {
-        stack.push({ node: child, path: childPath });
+        stack.push({ node: child, path: [...path, segment] });
         continue;
       }
       const markerText = child.comment === null ? null : markerTextOfComment(child.comment);
       if (markerText === null) continue;
       const reason = misplacedReason(child);
-      if (reason !== null) found.misplaced.push({ path: childPath, reason });
-      else found.marked.push({ node: child as LiteScalar, path: childPath, markerText });
+      if (reason !== null) found.misplaced.push({ path: [...path, segment], reason });
+      else found.marked.push({ node: child as LiteScalar, path: [...path, segment], markerText });
     }
   }
   found.marked.sort((a, b) => a.node.start - b.node.start);

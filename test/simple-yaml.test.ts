@@ -25,11 +25,14 @@ const SIMPLE_DOCUMENTS: Record<string, string> = {
   'document start marker': '---\na: 1\n',
   'non-ASCII': 'clé: valeur # é\nb: 日本\n',
   'no final newline': 'a: b',
+  'flow collections on one line': 'args: ["--listen=:9090", \'-v\', plain]\nres: {cpu: 1, "mem": 2Gi, nested: [a, {b: c}]}\njson: {"a":1}\nempty: [ ]\ntrailing: [a, b,] # c\n',
   'keys with dots and slashes': 'metadata:\n  annotations:\n    config.kubernetes.io/path: x.yaml\n    kobold/markers: |\n      a.b: tag: x; type: exact\n',
 };
 
 const NOT_SIMPLE: Record<string, string> = {
-  'flow collection': 'a: {b: c}\n',
+  'flow collection over several lines': 'a: {b: c,\n  d: e}\n',
+  'comment inside a flow collection': 'a: [b, # c\n  d]\n',
+  'implicit null in a flow mapping': 'a: {b, c: d}\n',
   anchor: 'a: &x 1\nb: *x\n',
   tag: 'a: !!str 1\n',
   'multi-line plain scalar': 'a: one\n  two\n',

@@ -5,6 +5,7 @@ import { applyEdits } from '../src/edits';
 import { checkImageRefs } from '../src/fn-config';
 import { LiteNode } from '../src/lite-tree';
 import { MARKERS_ANNOTATION, annotation, resourceOrigin } from '../src/resource-origin';
+import { FieldDecider } from '../src/field-decider';
 import { FileRef, Result } from '../src/results';
 import { readSimpleYaml } from '../src/simple-yaml';
 import { updateResource } from '../src/update-resource';
@@ -26,7 +27,7 @@ interface Run {
 function runOn(tree: LiteNode, source: string, refs: readonly string[], fallbackFile?: FileRef): Run {
   const checked = checkImageRefs(refs);
   assert.deepEqual(checked.warnings, [], 'test references should be valid');
-  const { edits, results } = updateResource(tree, checked.refs, fallbackFile);
+  const { edits, results } = updateResource(tree, new FieldDecider(checked.refs), fallbackFile);
   return { output: applyEdits(source, edits), results };
 }
 
