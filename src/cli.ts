@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { readFileSync, readSync, statSync } from 'fs';
+import { fstatSync, readFileSync, readSync, statSync, writeSync } from 'fs';
 import { applyEdits } from './edits';
 import { checkImageRefs, loadFunctionConfig } from './fn-config';
 import { InputError } from './input-error';
@@ -45,7 +45,8 @@ function packageVersion(): string {
 
 /** What a run prints and how it ends. */
 interface Outcome {
-  stdout: string | Uint8Array;
+  /** Text, bytes, or a function that writes the text piece by piece. */
+  stdout: string | Uint8Array | ((write: (chunk: string) => void) => void);
   stderr: string;
   exitCode: number;
 }
@@ -55,13 +56,15 @@ function errorOutcome(message: string, stdout: string | Uint8Array = ''): Outcom
 }
 
 /**
- * Reads all of stdin: synchronously while it can (no stream machinery to start), and as a stream
- * when the pipe is non-blocking (as kpt gives it) and a read says EAGAIN.
+ * Reads all of stdin: a regular file in one read of its size, a pipe synchronously while it can
+ * (no stream machinery to start) and as a stream when it is non-blocking (as kpt gives it) and a
+ * read says EAGAIN.
  */
 async function readStdin(): Promise<Buffer> {
+  const stat = fstatSync(0);
   const chunks: Buffer[] = [];
   for (;;) {
-    const chunk = Buffer.allocUnsafe(1 << 20);
+    const chunk = Buffer.allocUnsafe(stat.isFile() && chunks.length === 0 ? Math.max(stat.size, 1) : 1 << 20);
     let read: number;
     try {
       read = readSync(0, chunk, 0, chunk.length, null);
@@ -89,7 +92,7 @@ function readInput(file: string, stdin: Buffer | undefined): Uint8Array {
 function runKrm(stdin: Buffer): Outcome {
   const run = runResourceList(decodeYamlInput(stdin, 'stdin'));
   const errors = run.results.filter((result) => result.severity === 'error').map((result) => `image-ref-updater: ${result.message}\n`);
-  return { stdout: run.output, stderr: errors.join(''), exitCode: hasError(run.results) ? 1 : 0 };
+  return { stdout: run.write, stderr: errors.join(''), exitCode: hasError(run.results) ? 1 : 0 };
 }
 
 /** A YAML document as plain values: by the simple reader when it can, else by the yaml library. */
@@ -179,17 +182,48 @@ function run(args: readonly string[], stdin: Buffer | undefined): Outcome {
   }
 }
 
-async function main(): Promise<void> {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+/** Writes all of `data` to a file descriptor; a non-blocking pipe that is full is waited for. */
+function writeAllSync(fd: number, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  for (let offset = 0; offset < bytes.length; ) {
+    try {
+      offset += writeSync(fd, bytes, offset);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+    }
+  }
+}
+
+/** Writes stdout in pieces of about a megabyte, so that a large output never exists whole. */
+function writeStdout(stdout: Outcome['stdout']): void {
+  if (typeof stdout !== 'function') return writeAllSync(1, stdout);
+  let pending: string[] = [];
+  let size = 0;
+  const flush = (): void => {
+    writeAllSync(1, pending.join(''));
+    pending = [];
+    size = 0;
+  };
+  stdout((chunk) => {
+    pending.push(chunk);
+    size += chunk.length;
+    if (size >= 1 << 20) flush();
   });
+  flush();
+}
+
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const stdin = readsStdin(args) && !process.stdin.isTTY ? await readStdin() : undefined;
-  const outcome = run(args, stdin);
-  process.stderr.write(outcome.stderr);
-  process.stdout.write(outcome.stdout);
+  const outcome = run(args, readsStdin(args) && !process.stdin.isTTY ? await readStdin() : undefined);
   process.exitCode = outcome.exitCode;
+  try {
+    writeAllSync(2, outcome.stderr);
+    writeStdout(outcome.stdout);
+  } catch (error) {
+    // The reader went away (`| head`): there is no one left to tell.
+    if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,10 +1,10 @@
 import type { CST } from 'yaml';
 import { yamlLibrary } from './lazy';
-import { applyEdits, Edit } from './edits';
+import { Edit, writeEdited } from './edits';
 import { checkImageRefs, loadFunctionConfig } from './fn-config';
 import { describeOffset, InputError, inputErrorOf } from './input-error';
 import { entryOf, liteToJs, scalarAt } from './lite-tree';
-import { Result, resultsYaml } from './results';
+import { Result, resultsYaml, writeResultsYaml } from './results';
 import { readSimpleYaml } from './simple-yaml';
 import { Unit } from './split';
 import { updateUnits } from './units';
@@ -31,9 +31,11 @@ interface ResourceListLayout {
   content: () => ResourceListContent;
 }
 
+/** The outcome of a run: the results, and the updated ResourceList, written piece by piece or whole. */
 export interface FunctionRun {
-  output: string;
   results: Result[];
+  write: (chunk: (text: string) => void) => void;
+  readonly output: string;
 }
 
 function itemUnit(start: number, end: number, index: number, kind: Unit['kind']): Unit {
@@ -42,10 +44,14 @@ function itemUnit(start: number, end: number, index: number, kind: Unit['kind'])
 
 /** Results appended as a block `results:` at `at`, the end of the document (after its trailing comments). */
 function appendBlock(source: string, at: number): (results: readonly Result[], eol: string) => Edit {
-  return (results, eol) => {
-    const text = resultsYaml(results, true, eol);
-    return { start: at, end: at, text: at === 0 || source[at - 1] === '\n' ? text : eol + text };
-  };
+  return (results, eol) => ({
+    start: at,
+    end: at,
+    emit: (write) => {
+      if (at > 0 && source[at - 1] !== '\n') write(eol);
+      writeResultsYaml(results, true, eol, write);
+    },
+  });
 }
 
 const TOP_LEVEL_KEY = /^[A-Za-z_][\w.\/-]*:(?=[ \t]|$)/;
@@ -222,7 +228,19 @@ export function runResourceList(source: string): FunctionRun {
     throw new InputError(`not a ResourceList: found apiVersion ${JSON.stringify(layout.apiVersion ?? null)} kind ${JSON.stringify(layout.kind ?? null)}, expected ${RESOURCE_LIST_VERSIONS[0]} ResourceList`, 'stdin');
   }
   const eol = source.includes('\r\n') ? '\r\n' : '\n';
-  const write = (edits: Edit[], results: Result[]): FunctionRun => ({ output: applyEdits(source, [...edits, layout.placeResults(results, eol)]), results });
+  const write = (edits: Edit[], results: Result[]): FunctionRun => {
+    const all = [...edits, layout.placeResults(results, eol)];
+    const writeOutput = (chunk: (text: string) => void): void => writeEdited(source, all, chunk);
+    return {
+      results,
+      write: writeOutput,
+      get output() {
+        const parts: string[] = [];
+        writeOutput((text) => parts.push(text));
+        return parts.join('');
+      },
+    };
+  };
   const warnings: Result[] = [];
   try {
     const { items, functionConfig } = layout.content();

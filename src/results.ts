@@ -41,41 +41,46 @@ export interface ResourceOrigin {
 }
 
 export function resultAbout(origin: ResourceOrigin, severity: Severity, message: string, field?: FieldRef): Result {
-  return {
-    message,
-    severity,
-    ...(origin.resourceRef && { resourceRef: origin.resourceRef }),
-    ...(field && { field }),
-    ...(origin.file && { file: origin.file }),
-  };
+  const result: Result = { message, severity };
+  if (origin.resourceRef) result.resourceRef = origin.resourceRef;
+  if (field) result.field = field;
+  if (origin.file) result.file = origin.file;
+  return result;
 }
 
 export function hasError(results: readonly Result[]): boolean {
   return results.some((result) => result.severity === 'error');
 }
 
-/** One result as block YAML lines, strings double-quoted (JSON's escapes are YAML's). */
-function resultLines(result: Result): string[] {
-  const lines = [`- message: ${JSON.stringify(result.message)}`, `  severity: ${result.severity}`];
+/** One result as block YAML, strings double-quoted (JSON's escapes are YAML's). */
+function resultYaml(result: Result, eol: string): string {
+  let yaml = `- message: ${JSON.stringify(result.message)}${eol}  severity: ${result.severity}${eol}`;
   const block = (key: string, fields: object | undefined): void => {
     if (fields === undefined) return;
-    lines.push(`  ${key}:`);
+    yaml += `  ${key}:${eol}`;
     for (const [name, value] of Object.entries(fields)) {
-      if (value !== undefined) lines.push(`    ${name}: ${typeof value === 'number' ? value : JSON.stringify(value)}`);
+      if (value !== undefined) yaml += `    ${name}: ${typeof value === 'number' ? value : JSON.stringify(value)}${eol}`;
     }
   };
   block('resourceRef', result.resourceRef);
   block('field', result.field);
   block('file', result.file);
-  return lines;
+  return yaml;
 }
 
 /**
- * Results as block YAML, the way kpt writes and reads them (block style, so that `[0]` in a field
- * path is never inside a flow mapping). `wrapInKey` gives `results:` followed by the list.
+ * Writes results as block YAML, the way kpt writes and reads them (block style, so that `[0]` in a
+ * field path is never inside a flow mapping), one result at a time. `wrapInKey` starts with
+ * `results:`.
  */
+export function writeResultsYaml(results: readonly Result[], wrapInKey: boolean, eol: string, write: (chunk: string) => void): void {
+  if (wrapInKey) write(results.length === 0 ? `results: []${eol}` : `results:${eol}`);
+  for (const result of results) write(resultYaml(result, eol));
+}
+
+/** The results as one block YAML string. */
 export function resultsYaml(results: readonly Result[], wrapInKey: boolean, eol = '\n'): string {
-  const lines = results.flatMap(resultLines);
-  if (wrapInKey) lines.unshift(results.length === 0 ? 'results: []' : 'results:');
-  return lines.length === 0 ? '' : lines.join(eol) + eol;
+  const parts: string[] = [];
+  writeResultsYaml(results, wrapInKey, eol, (chunk) => parts.push(chunk));
+  return parts.join('');
 }

@@ -1,4 +1,5 @@
 import { LiteMap, LiteNode, LiteScalar, LiteSeq } from './lite-tree';
+import { MARKER_PREFIX } from './marker';
 
 /** Thrown inside the reader when the text leaves the simple subset; the caller composes instead. */
 class NotSimple extends Error {}
@@ -29,11 +30,53 @@ const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
 class SimpleReader {
   /** The start of the last line the most recent value used. */
   lastLine = 0;
+  /** How deep the collection being read is; the resource's root is at 0. */
+  private depth: number;
+  /** Whether everything is kept below the current point (see `prune`). */
+  private keepAll: boolean;
 
+  /**
+   * With `prune`, the tree keeps only what the marker walk and the resource's identity need: the
+   * root's own entries, all of `metadata`, the scalars with a marker comment, and the collections
+   * on the way to them (sequence items keep their index, as holes). That is most of the speed and
+   * memory of large inputs. The structure is checked in full either way.
+   */
   constructor(
     private readonly source: string,
     private readonly limit: number,
-  ) {}
+    rootDepth: number,
+    prune: boolean,
+  ) {
+    this.depth = rootDepth;
+    this.keepAll = !prune;
+  }
+
+  private retains(node: LiteNode): boolean {
+    if (this.keepAll || this.depth <= 0) return true;
+    switch (node.kind) {
+      case 'scalar':
+        return node.comment !== null && node.comment.startsWith(MARKER_PREFIX);
+      case 'map':
+        return node.entries.length > 0;
+      case 'seq':
+        return node.items.length > 0;
+      case 'alias':
+        return true;
+    }
+  }
+
+  /** Reads a child value one level deeper, inside `metadata` of the root keeping everything. */
+  private child(read: () => LiteNode, key?: string): LiteNode {
+    const keepAll = this.keepAll;
+    if (this.depth === 0 && key === 'metadata') this.keepAll = true;
+    this.depth++;
+    try {
+      return read();
+    } finally {
+      this.depth--;
+      this.keepAll = keepAll;
+    }
+  }
 
   private cachedLine = -1;
   private cachedLineEnd = -1;
@@ -144,8 +187,9 @@ class SimpleReader {
 
   sequence(i: number, column: number, lineStart: number): LiteSeq {
     const items: LiteNode[] = [];
-    for (;;) {
-      items.push(this.value(i + 1, column, lineStart, true));
+    for (let index = 0; ; index++) {
+      const item = this.child(() => this.value(i + 1, column, lineStart, true));
+      if (this.retains(item)) items[index] = item;
       const next = this.nextContentLine(this.nextLine(this.lastLine));
       if (next < 0) break;
       const indent = this.indent(next);
@@ -162,10 +206,13 @@ class SimpleReader {
 
   mapping(i: number, column: number, lineStart: number): LiteMap {
     const entries: Array<[string, LiteNode]> = [];
+    const keys: string[] = [];
     for (;;) {
       const found = this.key(i, this.lineEnd(lineStart)) ?? notSimple();
-      for (const [key] of entries) if (key === found.key) notSimple();
-      entries.push([found.key, this.value(found.after, column, lineStart, false)]);
+      if (keys.includes(found.key)) notSimple();
+      keys.push(found.key);
+      const value = this.child(() => this.value(found.after, column, lineStart, false), found.key);
+      if (this.retains(value)) entries.push([found.key, value]);
       const next = this.nextContentLine(this.nextLine(this.lastLine));
       if (next < 0) break;
       const indent = this.indent(next);
@@ -326,10 +373,11 @@ class SimpleReader {
 
 /**
  * Reads the unit [start, end) of `source` into a lite tree when it is simple block YAML, else null.
- * With `sequenceItem` the unit is one item of a block sequence and the item is returned.
+ * With `sequenceItem` the unit is one item of a block sequence and the item is returned; with
+ * `prune`, only what the marker walk needs is kept (see SimpleReader).
  */
-export function readSimpleYaml(source: string, start: number, end: number, sequenceItem: boolean): LiteNode | null {
-  const reader = new SimpleReader(source, end);
+export function readSimpleYaml(source: string, start: number, end: number, sequenceItem: boolean, prune = false): LiteNode | null {
+  const reader = new SimpleReader(source, end, sequenceItem ? -1 : 0, prune);
   try {
     let first = reader.nextContentLine(source[start] === '\uFEFF' ? start + 1 : start);
     if (first < 0) return null;

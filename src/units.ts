@@ -8,10 +8,29 @@ import { readSimpleYaml } from './simple-yaml';
 import { Unit } from './split';
 import { IncomingRef } from './update';
 import { FieldDecider } from './field-decider';
+import { MARKERS_ANNOTATION } from './resource-origin';
 import { updateResource } from './update-resource';
 
 /** The text every marker, comment or annotation, contains: a unit without it has nothing to do. */
 export const MARKER_HINT = 'kobold';
+
+/** Finds a text in ranges that come in order, each search picking up where the last one ended. */
+class NextOccurrence {
+  private at = -1;
+
+  constructor(
+    private readonly source: string,
+    private readonly text: string,
+  ) {}
+
+  within(start: number, end: number): boolean {
+    if (this.at < start && this.at !== Infinity) {
+      const found = this.source.indexOf(this.text, start);
+      this.at = found < 0 ? Infinity : found;
+    }
+    return this.at + this.text.length <= end;
+  }
+}
 
 export interface UnitsUpdate {
   edits: Edit[];
@@ -42,9 +61,12 @@ function composeUnit(source: string, unit: Unit, where: string): LiteNode {
   return liteTreeOf(root, text, unit.start);
 }
 
-/** The tree of one unit: read directly when it is simple block YAML, else composed in full. */
-export function unitTree(source: string, unit: Unit, where: string): LiteNode {
-  const simple = readSimpleYaml(source, unit.start, unit.end, unit.kind === 'seq-item');
+/**
+ * The tree of one unit: read directly when it is simple block YAML (only what the markers need,
+ * unless annotation rules may point anywhere), else composed in full.
+ */
+export function unitTree(source: string, unit: Unit, where: string, annotated: boolean): LiteNode {
+  const simple = readSimpleYaml(source, unit.start, unit.end, unit.kind === 'seq-item', !annotated);
   if (simple !== null) return simple;
   try {
     return composeUnit(source, unit, where);
@@ -60,13 +82,12 @@ export function unitTree(source: string, unit: Unit, where: string): LiteNode {
 export function updateUnits(source: string, units: readonly Unit[], refs: readonly IncomingRef[], file?: string): UnitsUpdate {
   const update: UnitsUpdate = { edits: [], results: [] };
   const decider = new FieldDecider(refs);
-  let hint = -1;
+  const hint = new NextOccurrence(source, MARKER_HINT);
+  const annotation = new NextOccurrence(source, MARKERS_ANNOTATION);
   for (const unit of units) {
-    if (hint < unit.start) hint = source.indexOf(MARKER_HINT, unit.start);
-    if (hint < 0) break;
-    if (hint + MARKER_HINT.length > unit.end) continue;
+    if (!hint.within(unit.start, unit.end)) continue;
     const where = file === undefined ? unit.label : `${file} ${unit.label}`;
-    const tree = unitTree(source, unit, where);
+    const tree = unitTree(source, unit, where, annotation.within(unit.start, unit.end));
     const { edits, results } = updateResource(tree, decider, file === undefined ? undefined : { path: file, index: unit.index });
     update.edits.push(...edits);
     update.results.push(...results);

@@ -40,7 +40,7 @@ function annotationMarkers(root: LiteNode, taken: Set<LiteScalar>, warn: (messag
 /** The outcome of one marked field: an edit and an info result, or warnings, or nothing. */
 function updateField(field: MarkedScalar, decider: FieldDecider, origin: ResourceOrigin, results: Result[]): Edit | undefined {
   const currentValue = field.node.value;
-  const fieldRef = { path: formatFieldPath(field.path), currentValue };
+  const fieldRef = { path: decider.internPath(formatFieldPath(field.path)), currentValue };
   const warn = (message: string): void => void results.push(resultAbout(origin, 'warning', message, fieldRef));
   const outcome = decider.decide(field.markerText, currentValue);
   if (!outcome.ok) {
@@ -50,7 +50,7 @@ function updateField(field: MarkedScalar, decider: FieldDecider, origin: Resourc
   const { decision } = outcome;
   decision.warnings.forEach(warn);
   if (decision.appliedRef === undefined) return undefined;
-  results.push(resultAbout(origin, 'info', `updated image ref ${JSON.stringify(currentValue)} to ${JSON.stringify(decision.value)}`, { ...fieldRef, proposedValue: decision.value }));
+  results.push(resultAbout(origin, 'info', outcome.message, { path: fieldRef.path, currentValue, proposedValue: decision.value }));
   const { start, end, style, inFlow } = field.node;
   return { start, end, text: renderScalar(decision.value, style as FlowScalarStyle, inFlow) };
 }
