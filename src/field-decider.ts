@@ -1,6 +1,6 @@
 import { parseMarker } from './marker';
 import { compileRule, FieldRule } from './rule';
-import { decideFieldUpdate, FieldDecision, IncomingRef } from './update';
+import { decideFieldUpdate, FieldDecision, groupByRepository, IncomingRef, RefPool } from './update';
 
 /** What a marked field becomes: the decision (and, when it changes, the message saying so), or why its marker is invalid. */
 export type FieldOutcome = { ok: true; decision: FieldDecision; message: string } | { ok: false; error: string };
@@ -26,7 +26,11 @@ export class FieldDecider {
   private readonly rules = new Map<string, RuleOutcome>();
   private readonly outcomes = new Map<string, FieldOutcome>();
 
-  constructor(readonly refs: readonly IncomingRef[]) {}
+  private readonly refs: RefPool;
+
+  constructor(refs: readonly IncomingRef[]) {
+    this.refs = groupByRepository(refs);
+  }
 
   private rule(markerText: string): RuleOutcome {
     let rule = this.rules.get(markerText);

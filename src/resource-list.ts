@@ -171,6 +171,20 @@ function cstResultsPlacement(documentEnd: number, top: MapToken, old: MapToken['
   return appendBlock(source, documentEnd);
 }
 
+/**
+ * Refuses an item that is plainly no resource: a scalar or a sequence where a mapping must be. Read
+ * from the item's first line only, since items without markers are not parsed; what that line
+ * cannot tell (anchors, tags, nested nodes) is left alone.
+ */
+function checkItemIsMapping(source: string, item: Unit): void {
+  const lineEnd = source.indexOf('\n', item.start);
+  const line = source.slice(item.start, lineEnd < 0 ? item.end : Math.min(lineEnd, item.end)).replace(/\r$/, '');
+  const content = (item.kind === 'seq-item' ? line.replace(/^\s*-(?=\s|$)/, '') : line).replace(/(^|\s)#.*$/, '').trim();
+  const mapping = content === '' || /^[{&!]/.test(content) || /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*:(?:\s|$)/.test(content)
+    || (!/^["'\[|>*]/.test(content) && /:(?:\s|$)/.test(content));
+  if (!mapping) throw new InputError('not a resource: expected a mapping, found a scalar or a sequence', `${item.label}, ${describeOffset(source, item.start)}`);
+}
+
 function isScalarToken(token: CST.Token): boolean {
   return token.type === 'scalar' || token.type === 'single-quoted-scalar' || token.type === 'double-quoted-scalar';
 }
@@ -248,6 +262,7 @@ export function runResourceList(source: string): FunctionRun {
     if (!config.ok) return write([], [{ severity: 'error', message: config.error }]);
     const checked = checkImageRefs(config.imageRefs);
     warnings.push(...checked.warnings);
+    items.forEach((item) => checkItemIsMapping(source, item));
     const { edits, results } = updateUnits(source, items, checked.refs);
     return write(edits, [...warnings, ...results]);
   } catch (error) {

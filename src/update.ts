@@ -13,6 +13,20 @@ export interface IncomingRef {
   digest: string;
 }
 
+/** The incoming references, as a list or grouped by repository (`contextName`), in order. */
+export type RefPool = readonly IncomingRef[] | ReadonlyMap<string, readonly IncomingRef[]>;
+
+/** The references grouped by repository, so that a field looks only at those of its own. */
+export function groupByRepository(refs: readonly IncomingRef[]): ReadonlyMap<string, readonly IncomingRef[]> {
+  const groups = new Map<string, IncomingRef[]>();
+  for (const ref of refs) {
+    const group = groups.get(ref.contextName);
+    if (group) group.push(ref);
+    else groups.set(ref.contextName, [ref]);
+  }
+  return groups;
+}
+
 /** What one field becomes after all incoming references were weighed. */
 export interface FieldDecision {
   value: string;
@@ -67,9 +81,9 @@ interface Candidate {
  * accepted by the rule, and a value for the field's part. A reference without the digest that a
  * `part: digest` field needs is reported and passed over (SPEC D2; kobold writes '').
  */
-function candidatesFor(contextName: string, rule: FieldRule, refs: readonly IncomingRef[], warnings: string[]): Candidate[] {
+function candidatesFor(contextName: string, rule: FieldRule, refs: RefPool, warnings: string[]): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const ref of refs) {
+  for (const ref of refs instanceof Map ? refs.get(contextName) ?? [] : (refs as readonly IncomingRef[])) {
     if (ref.contextName !== contextName || !rule.matcher.matches(ref.tag)) continue;
     const value = valueForPart(ref, rule.part);
     if (value === null) {
@@ -107,7 +121,7 @@ function highestCandidate(candidates: readonly Candidate[], currentTag: string |
  * Decides the new value of one marked field from its current value, its rule and the incoming
  * references (SPEC §4-5). Pure: warnings are returned, not reported.
  */
-export function decideFieldUpdate(value: string, rule: FieldRule, refs: readonly IncomingRef[]): FieldDecision {
+export function decideFieldUpdate(value: string, rule: FieldRule, refs: RefPool): FieldDecision {
   const current = parseReference(currentReferenceText(value, rule.part, rule.context));
   if (!current.ok) {
     return { value, warnings: [`the field's value is not an image reference: ${current.error}`] };
