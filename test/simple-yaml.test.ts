@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import { parseDocument } from 'yaml';
 import { liteTreeOf } from '../src/composed-tree';
 import { LiteNode } from '../src/lite-tree';
+import { runResourceList } from '../src/resource-list';
 import { readSimpleYaml } from '../src/simple-yaml';
 
 /** The tree the full composer gives for a document, the reference the fast reader must equal. */
@@ -76,4 +77,28 @@ describe('readSimpleYaml', () => {
       ],
     });
   });
+});
+
+describe('the fast path on items with marker text that is not a marker', () => {
+  const header = 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n';
+  const config = 'functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  items:\n  - docker.io/acme/app:1.2.3\n';
+  const item = (extra: string): string =>
+    `- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: c\n  data:\n${extra}    image: docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: semver\n`;
+  const cases: Record<string, string> = {
+    'a literal block scalar': '    script: |\n      image: docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: semver\n',
+    'a double-quoted string': '    quoted: "docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: semver"\n',
+    'a single-quoted string': "    quoted: 'docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: semver'\n",
+    'a flow collection': '    flow: ["docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: semver", {a: "# kobold: x"}]\n',
+    'a folded block scalar (left to the composer)': '    folded: >\n      docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: semver\n',
+  };
+  for (const [name, extra] of Object.entries(cases)) {
+    it(`leaves ${name} alone and updates the real marker beside it`, () => {
+      const input = `${header}${item(extra)}${config}`;
+      const run = runResourceList(input);
+      const at = input.lastIndexOf('docker.io/acme/app:1.0.0');
+      const expected = `${input.slice(0, at)}docker.io/acme/app:1.2.3${input.slice(at + 'docker.io/acme/app:1.0.0'.length)}`;
+      assert.ok(run.output.startsWith(expected), run.output);
+      assert.deepEqual(run.results.map((result) => result.field?.path), ['data.image']);
+    });
+  }
 });
