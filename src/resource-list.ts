@@ -54,7 +54,7 @@ function appendBlock(source: string, at: number): (results: readonly Result[], e
   });
 }
 
-const TOP_LEVEL_KEY = /^[A-Za-z_][\w.\/-]*:(?=[ \t]|$)/;
+const TOP_LEVEL_KEY = /^[A-Za-z_][\w.\/-]*:(?=[ \t\r]|$)/;
 
 /**
  * The layout of a ResourceList in block style, as kpt and kustomize write it, found from its lines:

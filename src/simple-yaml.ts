@@ -177,7 +177,7 @@ class SimpleReader {
   /** The value that starts at `i` on its line: inline scalar, block scalar, compact collection or below. */
   value(i: number, column: number, lineStart: number, allowCompact: boolean): LiteNode {
     const lineEnd = this.lineEnd(lineStart);
-    while (i < lineEnd && this.source[i] === ' ') i++;
+    while (i < lineEnd && isBlank(this.source[i])) i++;
     if (i === lineEnd || this.source[i] === '#') return this.valueBelow(column, lineStart, i, this.commentAt(i, lineEnd), !allowCompact);
     if (allowCompact && (this.isSeqEntry(i, lineEnd) || this.key(i, lineEnd) !== null)) return this.collection(i, i - lineStart, lineStart);
     if (this.source[i] === '|') return this.literalScalar(i, column, lineStart);
@@ -244,6 +244,7 @@ class SimpleReader {
       if (d === COLON && (j + 1 === lineEnd || isBlank(source[j + 1]))) notSimple();
     }
     while (end > i && isBlank(this.source[end - 1])) end--;
+    if (end === i) notSimple();
     const comment = end === lineEnd ? null : this.commentAt(end, lineEnd);
     return { kind: 'scalar', value: this.source.slice(i, end), style: 'PLAIN', start: i, end, comment, inFlow: false };
   }
@@ -366,7 +367,9 @@ class SimpleReader {
     const body = lines.slice(0, last).join('\n');
     const trailing = chomping === '+' ? '\n'.repeat(lines.length - last) : '';
     const value = last === 0 ? (chomping === '+' ? trailing : '') : chomping === '-' ? body : `${body}\n${trailing}`;
-    const end = chomping === '+' ? endOfTrailingBlanks : this.nextLine(this.lastLine);
+    // Offsets as the composer gives them: an empty block scalar takes its first blank line along.
+    const afterHeader = this.nextLine(lineStart);
+    const end = contentIndent < 0 ? (lines.length > 0 ? this.nextLine(afterHeader) : afterHeader) : chomping === '+' ? endOfTrailingBlanks : this.nextLine(this.lastLine);
     return { kind: 'scalar', value, style: 'BLOCK', start: i, end, comment, inFlow: false };
   }
 }

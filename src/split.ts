@@ -48,18 +48,22 @@ export function splitStream(source: string): Unit[] {
   const starts: number[] = [];
   let inDocument = false;
   let directivesStart = -1;
+  /** Where the first document may start: 0, or after a `...` that comes before any document. */
+  let firstStart = 0;
   const bom = source.startsWith('\uFEFF') ? 1 : 0;
   forEachLine(source, bom, source.length, (start, end) => {
     if (/^%(?:YAML|TAG)[ \t]/.test(source.slice(start, start + 6))) {
       if (directivesStart < 0) directivesStart = start;
     } else if (isMarkerLine(source, start, end, '---')) {
-      starts.push(starts.length === 0 ? 0 : directivesStart >= 0 ? directivesStart : start);
+      const boundary = directivesStart >= 0 ? directivesStart : start;
+      starts.push(starts.length === 0 ? Math.min(firstStart, boundary) : boundary);
       directivesStart = -1;
       inDocument = true;
     } else if (isMarkerLine(source, start, end, '...')) {
+      if (starts.length === 0) firstStart = source.indexOf('\n', end) + 1 || source.length;
       inDocument = false;
     } else if (!inDocument && isContentLine(source, start, end)) {
-      starts.push(starts.length === 0 ? 0 : start);
+      starts.push(starts.length === 0 ? Math.min(firstStart, start) : start);
       inDocument = true;
     }
   });

@@ -24,8 +24,10 @@ export interface CommentMarkers {
 /** The children of a node with the path segment that leads to each. */
 function childrenOf(node: LiteNode): Array<[PathSegment, LiteNode]> {
   if (node.kind === 'map') return node.entries;
-  if (node.kind === 'seq') return node.items.map((item, index) => [index, item]);
-  return [];
+  const children: Array<[PathSegment, LiteNode]> = [];
+  // forEach skips the holes a pruned sequence has (simple-yaml.ts); map would keep them.
+  if (node.kind === 'seq') node.items.forEach((item, index) => children.push([index, item]));
+  return children;
 }
 
 function misplacedReason(node: LiteNode): string | null {

@@ -5,7 +5,7 @@
  * functionConfig kinds and configuration errors.
  */
 import { strict as assert } from 'assert';
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { isMap, isScalar, isSeq, parse, parseAllDocuments, parseDocument, Scalar, YAMLMap } from 'yaml';
 import { runResourceList } from '../src/resource-list';
@@ -324,8 +324,13 @@ describe('ResourceList: resources and files in results', () => {
     assert.deepEqual(fileOf(`      other: x\n`), [undefined, undefined]);
   });
 
-  it('the input kpt 1.0.0-beta.56 really sends: file, resourceRef and the update', () => {
-    const input = readFileSync(join(__dirname, '..', '..', 'shared', 'clients', 'kpt-1.0.0-beta.56-fn-eval-input.yaml'), 'utf8');
+  it('the input kpt 1.0.0-beta.56 really sends: file, resourceRef and the update', function () {
+    const capture = join(__dirname, '..', '..', 'shared', 'clients', 'kpt-1.0.0-beta.56-fn-eval-input.yaml');
+    if (!existsSync(capture)) {
+      this.test!.title += ' [skipped: ../shared/clients is not beside the project]';
+      this.skip();
+    }
+    const input = readFileSync(capture, 'utf8');
     const run = runResourceList(input);
     assert.equal(hasError(run.results), false);
     assert.deepEqual(run.results, [

@@ -1,0 +1,73 @@
+/**
+ * "Nothing hangs" (SPEC §7): deeply nested input and alias bombs, in library and KRM mode, finish
+ * quickly without a crash, and either change exactly the marked scalars or refuse the input with
+ * an error result and give it back unchanged.
+ */
+import { strict as assert } from 'assert';
+import fc from 'fast-check';
+import { updateImageRefs } from '../../src/index';
+import { runResourceList } from '../../src/resource-list';
+import { Result } from '../../src/results';
+import { asResourceList, bombDocument, bombSpecs, Generated, MARK, MARKED, NEW, nestedDocument, nestingSpecs } from './generators';
+
+/** Generous: a run on these inputs takes milliseconds to a second or two. */
+const BUDGET_MS = 10_000;
+
+/** Runs `work` and asserts it returned within the budget. */
+function timed<T>(what: string, work: () => T): T {
+  const start = Date.now();
+  const value = work();
+  const elapsed = Date.now() - start;
+  assert.ok(elapsed < BUDGET_MS, `${what} took ${elapsed} ms`);
+  return value;
+}
+
+/** Either every marked scalar changed and nothing else, or an error and the input back. */
+function assertChangedOrRefused(input: string, output: string, results: readonly Result[], markers: number): void {
+  const errors = results.filter((result) => result.severity === 'error');
+  if (errors.length > 0) {
+    assert.equal(output, input, `refused input comes back unchanged (${errors[0].message})`);
+    assert.deepEqual(results.filter((result) => result.severity === 'info'), [], 'refused input changes nothing');
+    return;
+  }
+  assert.equal(results.filter((result) => result.severity === 'info').length, markers, 'every marked scalar is reported changed');
+  assert.equal(output, input.split(MARKED).join(`${NEW} ${MARK}`), 'exactly the marked scalars changed');
+}
+
+describe('property: nothing hangs', function () {
+  this.timeout(120_000);
+
+  /** Both modes on the inputs of one generator. */
+  function properties<Spec>(name: string, specs: fc.Arbitrary<Spec>, build: (spec: Spec) => Generated): void {
+    it(`8. ${name}: library mode finishes quickly and changes exactly the marked scalars, or refuses`, () => {
+      fc.assert(
+        fc.property(specs, (spec) => {
+          const { text, markers } = build(spec);
+          const { output, results } = timed('updateImageRefs', () => updateImageRefs(text, [NEW]));
+          assertChangedOrRefused(text, output, results, markers);
+        }),
+        { numRuns: 40 },
+      );
+    });
+
+    it(`8. ${name}: KRM mode finishes quickly and changes exactly the marked scalars, or refuses`, () => {
+      fc.assert(
+        fc.property(specs, (spec) => {
+          const { text, eol, markers } = build(spec);
+          const list = asResourceList(text, eol);
+          const { output, results } = timed('runResourceList', () => {
+            const run = runResourceList(list);
+            return { output: run.output, results: run.results };
+          });
+          const resultsAt = output.lastIndexOf(`${eol}results:`);
+          assert.ok(resultsAt >= 0, 'results are appended');
+          assertChangedOrRefused(list, output.slice(0, resultsAt + eol.length), results, markers);
+        }),
+        { numRuns: 40 },
+      );
+    });
+  }
+
+  properties('deep nesting', nestingSpecs, nestedDocument);
+  properties('alias bombs', bombSpecs, bombDocument);
+});
