@@ -1,8 +1,16 @@
+// The kpt SDK's names for kpt's file annotations: only its metadata module, not its I/O.
+import {
+  LEGACY_SOURCE_INDEX_ANNOTATION,
+  LEGACY_SOURCE_PATH_ANNOTATION,
+  SOURCE_INDEX_ANNOTATION,
+  SOURCE_PATH_ANNOTATION,
+} from 'kpt-functions/dist/src/metadata';
 import { LiteNode, scalarAt } from './lite-tree';
 import { FileRef, ResourceOrigin, ResourceRef } from './results';
 
-const PATH_ANNOTATIONS = ['config.kubernetes.io/path', 'internal.config.kubernetes.io/path'];
-const INDEX_ANNOTATIONS = ['config.kubernetes.io/index', 'internal.config.kubernetes.io/index'];
+/** Where kpt says a resource came from: `config.kubernetes.io/...`, or the `internal.` form. */
+const PATH_ANNOTATIONS = [LEGACY_SOURCE_PATH_ANNOTATION, SOURCE_PATH_ANNOTATION];
+const INDEX_ANNOTATIONS = [LEGACY_SOURCE_INDEX_ANNOTATION, SOURCE_INDEX_ANNOTATION];
 
 /** The annotation that carries rules for pipelines that drop comments (SPEC §3b). */
 export const MARKERS_ANNOTATION = 'kobold/markers';

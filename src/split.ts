@@ -16,13 +16,13 @@ export interface Unit {
 }
 
 /** Calls `visit(lineStart, lineEnd)` for each line; lineEnd excludes the line break. */
-export function forEachLine(source: string, from: number, to: number, visit: (start: number, end: number) => boolean | void): void {
+function forEachLine(source: string, from: number, to: number, visit: (start: number, end: number) => void): void {
   let start = from;
   while (start < to) {
     const newline = source.indexOf('\n', start);
     const next = newline < 0 || newline >= to ? to : newline + 1;
     const end = newline < 0 || newline >= to ? to : source[newline - 1] === '\r' ? newline - 1 : newline;
-    if (visit(start, end) === false) return;
+    visit(start, end);
     start = next;
   }
 }

@@ -12,7 +12,7 @@ import { MARKERS_ANNOTATION } from './resource-origin';
 import { updateResource } from './update-resource';
 
 /** The text every marker, comment or annotation, contains: a unit without it has nothing to do. */
-export const MARKER_HINT = 'kobold';
+const MARKER_HINT = 'kobold';
 
 /** Finds a text in ranges that come in order, each search picking up where the last one ended. */
 class NextOccurrence {
@@ -65,7 +65,7 @@ function composeUnit(source: string, unit: Unit, where: string): LiteNode {
  * The tree of one unit: read directly when it is simple block YAML (only what the markers need,
  * unless annotation rules may point anywhere), else composed in full.
  */
-export function unitTree(source: string, unit: Unit, where: string, annotated: boolean): LiteNode {
+function unitTree(source: string, unit: Unit, where: string, annotated: boolean): LiteNode {
   const simple = readSimpleYaml(source, unit.start, unit.end, unit.kind === 'seq-item', !annotated);
   if (simple !== null) return simple;
   try {
