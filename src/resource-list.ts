@@ -64,11 +64,14 @@ const TOP_LEVEL_KEY = /^[A-Za-z_][\w.\/-]*:(?=[ \t\r]|$)/;
 function blockLayout(source: string): ResourceListLayout | null {
   let itemsRegion: [number, number] | null = null;
   let sawContent = false;
+  /** The `- ` lines at column 0 inside the items region: its items, when the sequence is not indented. */
+  const columnZeroItems: number[] = [];
   for (let line = 0; line < source.length; line = source.indexOf('\n', line) + 1 || source.length) {
     const c = source[line];
     if (c === ' ' || c === '#' || c === '\n' || c === '\r') continue;
     if (c === '-' && /^-[ \r\n]/.test(source.slice(line, line + 2))) {
       if (itemsRegion === null || itemsRegion[1] !== -1) return null;
+      columnZeroItems.push(line);
       continue;
     }
     if (source.startsWith('---', line) && !sawContent) continue;
@@ -84,7 +87,7 @@ function blockLayout(source: string): ResourceListLayout | null {
   if (itemsRegion === null) return null;
   const [regionStart] = itemsRegion;
   const regionEnd = itemsRegion[1] === -1 ? source.length : itemsRegion[1];
-  const items = itemStarts(source, regionStart, regionEnd);
+  const items = columnZeroItems.length > 0 && firstContentLine(source, regionStart) === columnZeroItems[0] ? columnZeroItems : itemStarts(source, regionStart, regionEnd);
   if (items === null) return null;
   const skeleton = source.slice(0, regionStart) + source.slice(regionEnd);
   const top = readSimpleYaml(skeleton, 0, skeleton.length, false);
@@ -94,6 +97,12 @@ function blockLayout(source: string): ResourceListLayout | null {
     functionConfig: liteToJs(entryOf(top, 'functionConfig')),
   };
   return { apiVersion: scalarAt(top, 'apiVersion'), kind: scalarAt(top, 'kind'), placeResults: appendBlock(source, source.length), content: () => content };
+}
+
+/** The start of the first line from `from` on that is not blank or a comment, within 4 KiB, or -1. */
+function firstContentLine(source: string, from: number): number {
+  const match = /^[ \t]*[^ \t\r\n#]/m.exec(source.slice(from, from + 4096));
+  return match === null ? -1 : from + match.index;
 }
 
 /** The starts of the `- ` lines of a block sequence filling [start, end), or null if it is no such sequence. */

@@ -5,6 +5,7 @@ import { LiteNode } from './lite-tree';
 import { Result } from './results';
 import { yamlLibrary } from './lazy';
 import { readSimpleYaml } from './simple-yaml';
+import { firstYamlError } from './yaml-cst';
 import { Unit } from './split';
 import { IncomingRef } from './update';
 import { FieldDecider } from './field-decider';
@@ -45,12 +46,11 @@ function composeUnit(source: string, unit: Unit, where: string): LiteNode {
   const text = source.slice(unit.start, unit.end);
   const yaml = yamlLibrary();
   const doc = yaml.parseDocument(text, { prettyErrors: false });
+  const error = firstYamlError(doc, source, unit.start, where);
+  if (error) throw error;
   const fail = (what: string, offset: number): never => {
     throw new InputError(`invalid YAML: ${what}`, `${where}, ${describeOffset(source, unit.start + offset)}`);
   };
-  const error = doc.errors[0];
-  // The composer reports running out of stack as an error of its own; say what it means.
-  if (error !== undefined) fail(/call stack/i.test(error.message) ? 'nesting too deep to process' : error.message.split('\n')[0], error.pos[0]);
   // The composer leaves an alias to an unknown anchor for toJS to find; it is an error all the same.
   const anchors = new Set<string>();
   yaml.visit(doc, (_, node) => {

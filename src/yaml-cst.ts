@@ -12,12 +12,16 @@ export function tokenEnd(token: CST.Token): number {
   return token.offset + yamlLibrary().CST.stringify(token).length;
 }
 
-/** The first error of a parse as one line naming what is wrong and where. */
-function firstError(doc: Document.Parsed, source: string, where: string): InputError | undefined {
+/**
+ * The first error of a parse as one line naming what is wrong and where; `base` is the offset in
+ * `source` of the text that was parsed. The composer reports running out of stack as an error of
+ * its own, which is said as what it means.
+ */
+export function firstYamlError(doc: Document.Parsed, source: string, base: number, where: string): InputError | undefined {
   const error = doc.errors[0];
   if (error === undefined) return undefined;
-  const what = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  return new InputError(`invalid YAML: ${what}`, `${where}, ${describeOffset(source, error.pos[0])}`);
+  const what = /call stack/i.test(error.message) ? 'nesting too deep to process' : error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return new InputError(`invalid YAML: ${what}`, `${where}, ${describeOffset(source, base + error.pos[0])}`);
 }
 
 /**
@@ -28,7 +32,7 @@ function firstError(doc: Document.Parsed, source: string, where: string): InputE
 export function composeNode(token: CST.Token, source: string, where: string, options: { strict?: boolean } = {}): Document.Parsed {
   const synthetic: CST.Document = { type: 'document', offset: token.offset, start: [], value: token, end: [] };
   const [doc] = Array.from(new (yamlLibrary().Composer)(options).compose([synthetic]));
-  const error = firstError(doc, source, where);
+  const error = firstYamlError(doc, source, 0, where);
   if (error) throw error;
   return doc;
 }
