@@ -367,9 +367,10 @@ class SimpleReader {
     const body = lines.slice(0, last).join('\n');
     const trailing = chomping === '+' ? '\n'.repeat(lines.length - last) : '';
     const value = last === 0 ? (chomping === '+' ? trailing : '') : chomping === '-' ? body : `${body}\n${trailing}`;
-    // Offsets as the composer gives them: an empty block scalar takes its first blank line along.
+    // Offsets as the composer gives them: a kept block scalar takes all its trailing blank lines
+    // along, an empty clipped or stripped one only its first.
     const afterHeader = this.nextLine(lineStart);
-    const end = contentIndent < 0 ? (lines.length > 0 ? this.nextLine(afterHeader) : afterHeader) : chomping === '+' ? endOfTrailingBlanks : this.nextLine(this.lastLine);
+    const end = chomping === '+' ? endOfTrailingBlanks : contentIndent < 0 ? (lines.length > 0 ? this.nextLine(afterHeader) : afterHeader) : this.nextLine(this.lastLine);
     return { kind: 'scalar', value, style: 'BLOCK', start: i, end, comment, inFlow: false };
   }
 }

@@ -19,6 +19,7 @@ const SIMPLE_DOCUMENTS: Record<string, string> = {
   'compact nested sequences': 'a:\n- - x\n  - y\n- - z\n',
   'empty values and flow empties': 'a:\nb: # kobold: tag: x; type: exact\nc: {}\nd: []\ne: ~\n',
   'literal block scalars': 'a: |\n  line one\n  # not a comment\n\n  line three\nb: |-\n  x\nc: |+\n  y\n\nd: end\n',
+  'empty block scalars followed by blank lines': 'a: |+\n\n\nb: |\n\n\nc: |-\n\n\nd: |+\ne: end\n',
   'quoted scalars with escapes': 'a: "x\\ty\\u00e9"\nb: \'it\'\'s\'\nc: "#no comment"\nd: \'# kobold: not a marker\'\n',
   'comments everywhere': '# head\na: 1 # one\n  # indented comment\nb:\n  # before\n  c: 2\n\n# tail\n',
   'plain scalars with colons and hashes': 'url: http://x.y/z#frag\ntime: 12:30\nref: ghcr.io/org/app:1.0@sha256:abc\n',

@@ -10,6 +10,16 @@ import type { Result } from '../../src/results';
 export type Segment = string | number;
 
 /**
+ * The number of runs of a property: `base`, times PROPERTY_SCALE from the environment when it is
+ * set (a soak run, `PROPERTY_SCALE=40 npm test`, tries many more inputs than CI does).
+ */
+export function propertyRuns(base: number): number {
+  const scale = Number(process.env.PROPERTY_SCALE ?? '1');
+  if (!Number.isFinite(scale) || scale <= 0) throw new Error(`PROPERTY_SCALE must be a positive number, not ${process.env.PROPERTY_SCALE}`);
+  return Math.ceil(base * scale);
+}
+
+/**
  * Parses a field path as results write it (`spec.containers[0].image`, `data["a.b"]`, `[0].x`) into
  * segments; null when it is no such path. A key that needs brackets and is written bare splits
  * into segments that lead nowhere, which is what the checks then report.

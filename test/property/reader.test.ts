@@ -14,9 +14,9 @@ import { updateImageRefs } from '../../src/index';
 import { readSimpleYaml } from '../../src/simple-yaml';
 import { updateResource } from '../../src/update-resource';
 import { refsFor, validStream } from './generators';
-import { plain } from './helpers';
+import { plain, propertyRuns } from './helpers';
 
-const RUNS = 500;
+const RUNS = propertyRuns(500);
 const FILE = 'doc.yaml';
 
 /** Single documents (as the yaml library counts them): half from the simple profile (what kpt writes), half from any YAML. */

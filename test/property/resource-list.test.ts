@@ -11,9 +11,9 @@ import { updateImageRefs } from '../../src/index';
 import { runResourceList } from '../../src/resource-list';
 import { Result } from '../../src/results';
 import { nonMatchingRefs, validResourceList } from './generators';
-import { assertOnlySpansChanged, infos, nodeAt, pathOf, plain, resolvedValues, scalarSpan, scalarsByPath, Segment, Span } from './helpers';
+import { assertOnlySpansChanged, infos, nodeAt, pathOf, plain, propertyRuns, resolvedValues, scalarSpan, scalarsByPath, Segment, Span } from './helpers';
 
-const RUNS = 300;
+const RUNS = propertyRuns(300);
 
 type Case = fc.Arbitrary<{ rendered: { text: string; itemDocs: string[]; eol: string }; refs: string[]; model: { configKind: string } }>;
 const lists: Case = validResourceList(2);

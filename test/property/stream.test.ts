@@ -9,10 +9,10 @@ import { Document, isScalar } from 'yaml';
 import { updateImageRefs } from '../../src/index';
 import { Result } from '../../src/results';
 import { nonMatchingRefs, streamWithRefs, validStream } from './generators';
-import { assertOnlySpansChanged, documentsOf, documentStarts, infos, nodeAt, pathOf, pieces, resolvedValues, scalarSpan, scalarsByPath, Span } from './helpers';
+import { assertOnlySpansChanged, documentsOf, documentStarts, infos, nodeAt, pathOf, pieces, propertyRuns, resolvedValues, scalarSpan, scalarsByPath, Span } from './helpers';
 
 const FILE = 'stream.yaml';
-const RUNS = 500;
+const RUNS = propertyRuns(500);
 
 const run = (text: string, imageRefs: readonly string[]): { output: string; results: Result[] } => updateImageRefs(text, imageRefs, FILE);
 
