@@ -1,6 +1,7 @@
 #!/usr/bin/env node
+import { isAscii } from 'buffer';
 import { fstatSync, readFileSync, readSync, statSync, writeSync } from 'fs';
-import { applyEdits } from './edits';
+import { applyEdits, EditedOutput } from './edits';
 import { checkImageRefs, loadFunctionConfig } from './fn-config';
 import { InputError } from './input-error';
 import { decodeYamlInput } from './input-text';
@@ -43,10 +44,17 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(`${__dirname}/../package.json`, 'utf8')) as { version: string }).version;
 }
 
+/** An input with edits, to be written piece by piece. */
+interface EditedInput {
+  source: string;
+  /** Whether the source is all ASCII. */
+  ascii: boolean;
+  write: (output: EditedOutput) => void;
+}
+
 /** What a run prints and how it ends. */
 interface Outcome {
-  /** Text, bytes, or a function that writes the text piece by piece. */
-  stdout: string | Uint8Array | ((write: (chunk: string) => void) => void);
+  stdout: string | Uint8Array | EditedInput;
   stderr: string;
   exitCode: number;
 }
@@ -90,9 +98,11 @@ function readInput(file: string, stdin: Buffer | undefined): Uint8Array {
 
 /** KRM mode: ResourceList in, ResourceList out. Input that is no ResourceList gives no output. */
 function runKrm(stdin: Buffer): Outcome {
-  const run = runResourceList(decodeYamlInput(stdin, 'stdin'));
+  const ascii = isAscii(stdin);
+  const source = decodeYamlInput(stdin, 'stdin');
+  const run = runResourceList(source);
   const errors = run.results.filter((result) => result.severity === 'error').map((result) => `image-ref-updater: ${result.message}\n`);
-  return { stdout: run.write, stderr: errors.join(''), exitCode: hasError(run.results) ? 1 : 0 };
+  return { stdout: { source, ascii, write: run.write }, stderr: errors.join(''), exitCode: hasError(run.results) ? 1 : 0 };
 }
 
 /** A YAML document as plain values: by the simple reader when it can, else by the yaml library. */
@@ -195,22 +205,55 @@ function writeAllSync(fd: number, data: string | Uint8Array): void {
   }
 }
 
-/** Writes stdout in pieces of about a megabyte, so that a large output never exists whole. */
+/** A character that is not ASCII. */
+const NOT_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Writes an edited input to a file descriptor in pieces of about a megabyte, so that a large output
+ * never exists whole. A piece that is all ASCII is encoded as latin1, which is a plain copy; UTF-8
+ * encoding goes character by character.
+ */
+class ChunkedOutput implements EditedOutput {
+  private parts: string[] = [];
+  private size = 0;
+  private ascii: boolean;
+
+  constructor(
+    private readonly fd: number,
+    private readonly source: string,
+    private readonly sourceIsAscii: boolean,
+  ) {
+    this.ascii = sourceIsAscii;
+  }
+
+  copy(start: number, end: number): void {
+    this.add(this.source.slice(start, end));
+  }
+
+  text(chunk: string): void {
+    if (this.ascii && NOT_ASCII.test(chunk)) this.ascii = false;
+    this.add(chunk);
+  }
+
+  flush(): void {
+    writeAllSync(this.fd, Buffer.from(this.parts.join(''), this.ascii ? 'latin1' : 'utf8'));
+    this.parts = [];
+    this.size = 0;
+    this.ascii = this.sourceIsAscii;
+  }
+
+  private add(chunk: string): void {
+    this.parts.push(chunk);
+    this.size += chunk.length;
+    if (this.size >= 1 << 20) this.flush();
+  }
+}
+
 function writeStdout(stdout: Outcome['stdout']): void {
-  if (typeof stdout !== 'function') return writeAllSync(1, stdout);
-  let pending: string[] = [];
-  let size = 0;
-  const flush = (): void => {
-    writeAllSync(1, pending.join(''));
-    pending = [];
-    size = 0;
-  };
-  stdout((chunk) => {
-    pending.push(chunk);
-    size += chunk.length;
-    if (size >= 1 << 20) flush();
-  });
-  flush();
+  if (typeof stdout === 'string' || stdout instanceof Uint8Array) return writeAllSync(1, stdout);
+  const output = new ChunkedOutput(1, stdout.source, stdout.ascii);
+  stdout.write(output);
+  output.flush();
 }
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import type { CST } from 'yaml';
 import { yamlLibrary } from './lazy';
-import { Edit, writeEdited } from './edits';
+import { Edit, EditedOutput, textOutput, writeEdited } from './edits';
 import { checkImageRefs, loadFunctionConfig } from './fn-config';
 import { describeOffset, InputError, inputErrorOf } from './input-error';
 import { entryOf, liteToJs, scalarAt } from './lite-tree';
@@ -34,7 +34,7 @@ interface ResourceListLayout {
 /** The outcome of a run: the results, and the updated ResourceList, written piece by piece or whole. */
 export interface FunctionRun {
   results: Result[];
-  write: (chunk: (text: string) => void) => void;
+  write: (output: EditedOutput) => void;
   readonly output: string;
 }
 
@@ -253,13 +253,13 @@ export function runResourceList(source: string): FunctionRun {
   const eol = source.includes('\r\n') ? '\r\n' : '\n';
   const write = (edits: Edit[], results: Result[]): FunctionRun => {
     const all = [...edits, layout.placeResults(results, eol)];
-    const writeOutput = (chunk: (text: string) => void): void => writeEdited(source, all, chunk);
+    const writeOutput = (output: EditedOutput): void => writeEdited(source, all, output);
     return {
       results,
       write: writeOutput,
       get output() {
         const parts: string[] = [];
-        writeOutput((text) => parts.push(text));
+        writeOutput(textOutput(source, (text) => parts.push(text)));
         return parts.join('');
       },
     };

@@ -4,16 +4,36 @@ import { MARKER_PREFIX } from './marker';
 /** Thrown inside the reader when the text leaves the simple subset; the caller composes instead. */
 class NotSimple extends Error {}
 
-const SPACE = 32;
 const TAB = 9;
 const HASH = 35;
-const COLON = 58;
 
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
 
 const notSimple = (): never => {
   throw new NotSimple();
 };
+
+/*
+ * The scans along a line are sticky regular expressions, run with test() and read from lastIndex:
+ * V8 compiles them to machine code at once, while a loop over characters stays interpreted for
+ * the first thousands of lines, which is most of a run. A line break of any kind ends each scan.
+ */
+/** Spaces. */
+const SPACES = / */y;
+/** Blanks: spaces and tabs. */
+const BLANKS = /[ \t]*/y;
+/** A plain key up to and including its `:` (followed by a space or the line's end); no match at a ` #` first. */
+const KEY = /(?:[^:#\r\n]|:(?! |\r?\n|$)|(?<![ \t])#)*:(?= |\r?\n|$)/y;
+/** A plain scalar's text, stopping at a ` #` comment, a `:` that would make it a key, or the line's end. */
+const PLAIN = /(?:[^:#\r\n]|:(?![ \t]|\r?\n|$)|(?<![ \t])#)*/y;
+/** A quoted scalar that closes on its line. */
+const QUOTED = { '"': /"(?:[^"\\\r\n]|\\[^\r\n])*"/y, "'": /'(?:[^'\r\n]|'')*'/y } as const;
+
+/** Where the run of characters `pattern` matches from `i` ends. */
+function scanFrom(pattern: RegExp, source: string, i: number): number {
+  pattern.lastIndex = i;
+  return pattern.test(source) ? pattern.lastIndex : -1;
+}
 
 /** Characters that cannot start a plain scalar or key in the simple subset. */
 const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
@@ -65,17 +85,18 @@ class SimpleReader {
     }
   }
 
-  /** Reads a child value one level deeper, inside `metadata` of the root keeping everything. */
-  private child(read: () => LiteNode, key?: string): LiteNode {
+  /**
+   * The value at `i` read one level deeper, inside `metadata` of the root keeping everything. No
+   * need to restore the state on a throw: the reader is done then.
+   */
+  private childValue(i: number, column: number, lineStart: number, allowCompact: boolean, key?: string): LiteNode {
     const keepAll = this.keepAll;
     if (this.depth === 0 && key === 'metadata') this.keepAll = true;
     this.depth++;
-    try {
-      return read();
-    } finally {
-      this.depth--;
-      this.keepAll = keepAll;
-    }
+    const value = this.value(i, column, lineStart, allowCompact);
+    this.depth--;
+    this.keepAll = keepAll;
+    return value;
   }
 
   private cachedLine = -1;
@@ -101,8 +122,7 @@ class SimpleReader {
 
   /** Spaces before the line's first character; a tab there means YAML this reader does not take. */
   indent(lineStart: number): number {
-    let i = lineStart;
-    while (this.source.charCodeAt(i) === SPACE) i++;
+    const i = scanFrom(SPACES, this.source, lineStart);
     if (this.source.charCodeAt(i) === TAB) notSimple();
     return i - lineStart;
   }
@@ -111,10 +131,8 @@ class SimpleReader {
   nextContentLine(from: number): number {
     for (let line = from; line < this.limit; line = this.nextLine(line)) {
       const end = this.lineEnd(line);
-      let i = line;
-      let c = this.source.charCodeAt(i);
-      while (i < end && (c === SPACE || c === TAB)) c = this.source.charCodeAt(++i);
-      if (i < end && c !== HASH) return line;
+      const i = scanFrom(BLANKS, this.source, line);
+      if (i < end && this.source.charCodeAt(i) !== HASH) return line;
     }
     return -1;
   }
@@ -131,27 +149,20 @@ class SimpleReader {
     return this.source[i] === '-' && (i + 1 === lineEnd || this.source[i + 1] === ' ');
   }
 
-  /** A plain key at `i` and the offset after its `:`, or null when the line holds no key there. */
   private keyAt = -1;
-  private keyFound: { key: string; after: number } | null = null;
+  private keyFound: string | null = null;
+  /** The offset after the `:` of the key `key` found last. */
+  private keyAfter = -1;
 
-  key(i: number, lineEnd: number): { key: string; after: number } | null {
+  /** A plain key at `i` (then `keyAfter` is the offset after its `:`), or null when the line holds no key there. */
+  key(i: number, lineEnd: number): string | null {
     if (i !== this.keyAt) {
       this.keyAt = i;
-      this.keyFound = this.readKey(i, lineEnd);
+      const after = INDICATORS.has(this.source[i]) ? -1 : scanFrom(KEY, this.source, i);
+      this.keyFound = after < 0 || after > lineEnd ? null : this.source.slice(i, after - 1).trimEnd();
+      this.keyAfter = after;
     }
     return this.keyFound;
-  }
-
-  readKey(i: number, lineEnd: number): { key: string; after: number } | null {
-    if (INDICATORS.has(this.source[i])) return null;
-    const source = this.source;
-    for (let j = i; j < lineEnd; j++) {
-      const c = source.charCodeAt(j);
-      if (c === HASH && isBlank(source[j - 1])) return null;
-      if (c === COLON && (j + 1 === lineEnd || source.charCodeAt(j + 1) === SPACE)) return { key: source.slice(i, j).trimEnd(), after: j + 1 };
-    }
-    return null;
   }
 
   /** A node whose first entry starts at `i` (column `column`): a block sequence or mapping. */
@@ -188,7 +199,7 @@ class SimpleReader {
   sequence(i: number, column: number, lineStart: number): LiteSeq {
     const items: LiteNode[] = [];
     for (let index = 0; ; index++) {
-      const item = this.child(() => this.value(i + 1, column, lineStart, true));
+      const item = this.childValue(i + 1, column, lineStart, true);
       if (this.retains(item)) items[index] = item;
       const next = this.nextContentLine(this.nextLine(this.lastLine));
       if (next < 0) break;
@@ -208,11 +219,11 @@ class SimpleReader {
     const entries: Array<[string, LiteNode]> = [];
     const keys: string[] = [];
     for (;;) {
-      const found = this.key(i, this.lineEnd(lineStart)) ?? notSimple();
-      if (keys.includes(found.key)) notSimple();
-      keys.push(found.key);
-      const value = this.child(() => this.value(found.after, column, lineStart, false), found.key);
-      if (this.retains(value)) entries.push([found.key, value]);
+      const key = this.key(i, this.lineEnd(lineStart)) ?? notSimple();
+      if (keys.includes(key)) notSimple();
+      keys.push(key);
+      const value = this.childValue(this.keyAfter, column, lineStart, false, key);
+      if (this.retains(value)) entries.push([key, value]);
       const next = this.nextContentLine(this.nextLine(this.lastLine));
       if (next < 0) break;
       const indent = this.indent(next);
@@ -233,16 +244,8 @@ class SimpleReader {
       return node;
     }
     if (INDICATORS.has(c)) notSimple();
-    let end = lineEnd;
-    const source = this.source;
-    for (let j = i; j < lineEnd; j++) {
-      const d = source.charCodeAt(j);
-      if (d === HASH && isBlank(source[j - 1])) {
-        end = j;
-        break;
-      }
-      if (d === COLON && (j + 1 === lineEnd || isBlank(source[j + 1]))) notSimple();
-    }
+    const stop = scanFrom(PLAIN, this.source, i);
+    let end = stop >= lineEnd ? lineEnd : this.source[stop] === '#' ? stop : notSimple();
     while (end > i && isBlank(this.source[end - 1])) end--;
     if (end === i) notSimple();
     const comment = end === lineEnd ? null : this.commentAt(end, lineEnd);
@@ -308,18 +311,11 @@ class SimpleReader {
   }
 
   quotedScalarText(i: number, lineEnd: number, inFlow: boolean): LiteScalar {
-    const quote = this.source[i];
-    let j = i + 1;
-    for (; j < lineEnd; j++) {
-      const c = this.source[j];
-      if (quote === '"' && c === '\\') j++;
-      else if (c === quote) {
-        if (quote === "'" && this.source[j + 1] === "'") j++;
-        else break;
-      }
-    }
-    if (j >= lineEnd) notSimple();
-    const raw = this.source.slice(i, j + 1);
+    const quote = this.source[i] as keyof typeof QUOTED;
+    const end = scanFrom(QUOTED[quote], this.source, i);
+    if (end < 0 || end > lineEnd) notSimple();
+    const j = end - 1;
+    const raw = this.source.slice(i, end);
     let value: string;
     if (quote === "'") value = raw.slice(1, -1).replace(/''/g, "'");
     else if (!raw.includes('\\')) value = raw.slice(1, -1);
