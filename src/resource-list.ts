@@ -6,7 +6,7 @@ import { describeOffset, InputError, inputErrorOf } from './input-error';
 import { entryOf, liteToJs, scalarAt } from './lite-tree';
 import { Result, resultsYaml, writeResultsYaml } from './results';
 import { readSimpleYaml } from './simple-yaml';
-import { Unit } from './split';
+import { Unit, unitLabel } from './split';
 import { updateUnits } from './units';
 import { composeNode, parseTokens, streamError, tokenEnd } from './yaml-cst';
 
@@ -39,7 +39,7 @@ export interface FunctionRun {
 }
 
 function itemUnit(start: number, end: number, index: number, kind: Unit['kind']): Unit {
-  return { start, end, kind, label: `items[${index}]`, index };
+  return { start, end, kind, index };
 }
 
 /** Results appended as a block `results:` at `at`, the end of the document (after its trailing comments). */
@@ -55,6 +55,25 @@ function appendBlock(source: string, at: number): (results: readonly Result[], e
 }
 
 const TOP_LEVEL_KEY = /^[A-Za-z_][\w.\/-]*:(?=[ \t\r]|$)/;
+/** A line break followed by a line that starts with content: no indentation, comment or blank. */
+const COLUMN_ZERO_CONTENT = /\n[^ #\r\n]/g;
+/** A block sequence entry's `-`. */
+const SEQUENCE_ENTRY = /-[ \r\n]/y;
+
+/**
+ * The start of the next line after the one at `line` that starts with content, or -1. A regex
+ * finds it, as machine code: most lines of a ResourceList are indented, and a loop over them all
+ * would run interpreted.
+ */
+function nextColumnZeroLine(source: string, line: number): number {
+  COLUMN_ZERO_CONTENT.lastIndex = line;
+  return COLUMN_ZERO_CONTENT.test(source) ? COLUMN_ZERO_CONTENT.lastIndex - 1 : -1;
+}
+
+function startsWith(pattern: RegExp, source: string, at: number): boolean {
+  pattern.lastIndex = at;
+  return pattern.test(source);
+}
 
 /**
  * The layout of a ResourceList in block style, as kpt and kustomize write it, found from its lines:
@@ -66,10 +85,9 @@ function blockLayout(source: string): ResourceListLayout | null {
   let sawContent = false;
   /** The `- ` lines at column 0 inside the items region: its items, when the sequence is not indented. */
   const columnZeroItems: number[] = [];
-  for (let line = 0; line < source.length; line = source.indexOf('\n', line) + 1 || source.length) {
-    const c = source[line];
-    if (c === ' ' || c === '#' || c === '\n' || c === '\r') continue;
-    if (c === '-' && /^-[ \r\n]/.test(source.slice(line, line + 2))) {
+  const first = source === '' || /^[ #\r\n]/.test(source) ? nextColumnZeroLine(source, 0) : 0;
+  for (let line = first; line >= 0; line = nextColumnZeroLine(source, line)) {
+    if (startsWith(SEQUENCE_ENTRY, source, line)) {
       if (itemsRegion === null || itemsRegion[1] !== -1) return null;
       columnZeroItems.push(line);
       continue;
@@ -180,18 +198,22 @@ function cstResultsPlacement(documentEnd: number, top: MapToken, old: MapToken['
   return appendBlock(source, documentEnd);
 }
 
+/** A sequence item that starts with a plain key: the common case, plainly a mapping. */
+const PLAIN_KEY_ITEM = /[ \t]*-[ \t]+[A-Za-z_][\w.\/-]*:[ \t\r\n]/y;
+
 /**
  * Refuses an item that is plainly no resource: a scalar or a sequence where a mapping must be. Read
  * from the item's first line only, since items without markers are not parsed; what that line
  * cannot tell (anchors, tags, nested nodes) is left alone.
  */
 function checkItemIsMapping(source: string, item: Unit): void {
+  if (item.kind === 'seq-item' && startsWith(PLAIN_KEY_ITEM, source, item.start)) return;
   const lineEnd = source.indexOf('\n', item.start);
   const line = source.slice(item.start, lineEnd < 0 ? item.end : Math.min(lineEnd, item.end)).replace(/\r$/, '');
   const content = (item.kind === 'seq-item' ? line.replace(/^\s*-(?=\s|$)/, '') : line).replace(/(^|\s)#.*$/, '').trim();
   const mapping = content === '' || /^[{&!]/.test(content) || /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*:(?:\s|$)/.test(content)
     || (!/^["'\[|>*]/.test(content) && /:(?:\s|$)/.test(content));
-  if (!mapping) throw new InputError('not a resource: expected a mapping, found a scalar or a sequence', `${item.label}, ${describeOffset(source, item.start)}`);
+  if (!mapping) throw new InputError('not a resource: expected a mapping, found a scalar or a sequence', `${unitLabel(item)}, ${describeOffset(source, item.start)}`);
 }
 
 function isScalarToken(token: CST.Token): boolean {

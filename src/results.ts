@@ -52,20 +52,34 @@ export function hasError(results: readonly Result[]): boolean {
   return results.some((result) => result.severity === 'error');
 }
 
-/** One result as block YAML, strings double-quoted (JSON's escapes are YAML's). */
-function resultYaml(result: Result, eol: string): string {
-  let yaml = `- message: ${JSON.stringify(result.message)}${eol}  severity: ${result.severity}${eol}`;
-  const block = (key: string, fields: object | undefined): void => {
-    if (fields === undefined) return;
-    yaml += `  ${key}:${eol}`;
-    for (const [name, value] of Object.entries(fields)) {
-      if (value !== undefined) yaml += `    ${name}: ${typeof value === 'number' ? value : JSON.stringify(value)}${eol}`;
-    }
+/** One field of a nested block, or nothing when it is absent; strings double-quoted (JSON's escapes are YAML's). */
+function fieldYaml(name: string, value: string | number | undefined, eol: string): string {
+  return value === undefined ? '' : `    ${name}: ${typeof value === 'number' ? value : JSON.stringify(value)}${eol}`;
+}
+
+/** The `resourceRef` and `file` blocks, which all results about one resource share. */
+function originYaml(ref: ResourceRef | undefined, file: FileRef | undefined, eol: string): { ref: string; file: string } {
+  return {
+    ref: ref === undefined ? '' : `  resourceRef:${eol}${fieldYaml('apiVersion', ref.apiVersion, eol)}${fieldYaml('kind', ref.kind, eol)}${fieldYaml('name', ref.name, eol)}${fieldYaml('namespace', ref.namespace, eol)}`,
+    file: file === undefined ? '' : `  file:${eol}${fieldYaml('path', file.path, eol)}${fieldYaml('index', file.index, eol)}`,
   };
-  block('resourceRef', result.resourceRef);
-  block('field', result.field);
-  block('file', result.file);
-  return yaml;
+}
+
+/** Renders results one by one, the origin blocks once for a run of results about the same resource. */
+function resultsRenderer(eol: string): (result: Result) => string {
+  let lastRef: ResourceRef | undefined;
+  let lastFile: FileRef | undefined;
+  let origin = originYaml(undefined, undefined, eol);
+  return (result) => {
+    if (result.resourceRef !== lastRef || result.file !== lastFile) {
+      lastRef = result.resourceRef;
+      lastFile = result.file;
+      origin = originYaml(lastRef, lastFile, eol);
+    }
+    const { field } = result;
+    const fieldBlock = field === undefined ? '' : `  field:${eol}${fieldYaml('path', field.path, eol)}${fieldYaml('currentValue', field.currentValue, eol)}${fieldYaml('proposedValue', field.proposedValue, eol)}`;
+    return `- message: ${JSON.stringify(result.message)}${eol}  severity: ${result.severity}${eol}${origin.ref}${fieldBlock}${origin.file}`;
+  };
 }
 
 /**
@@ -75,7 +89,8 @@ function resultYaml(result: Result, eol: string): string {
  */
 export function writeResultsYaml(results: readonly Result[], wrapInKey: boolean, eol: string, write: (chunk: string) => void): void {
   if (wrapInKey) write(results.length === 0 ? `results: []${eol}` : `results:${eol}`);
-  for (const result of results) write(resultYaml(result, eol));
+  const render = resultsRenderer(eol);
+  for (const result of results) write(render(result));
 }
 
 /** The results as one block YAML string. */

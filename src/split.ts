@@ -9,10 +9,13 @@ export interface Unit {
   start: number;
   end: number;
   kind: UnitKind;
-  /** Where the unit is, for messages: `document 2`, `items[7]`. */
-  label: string;
-  /** The document's index in its stream. */
+  /** The document's index in its stream, or the item's in its list. */
   index: number;
+}
+
+/** Where a unit is, for messages: `document 2`, `items[7]`. */
+export function unitLabel(unit: Unit): string {
+  return unit.kind === 'document' ? `document ${unit.index}` : `items[${unit.index}]`;
 }
 
 /** Calls `visit(lineStart, lineEnd)` for each line; lineEnd excludes the line break. */
@@ -67,5 +70,5 @@ export function splitStream(source: string): Unit[] {
       inDocument = true;
     }
   });
-  return starts.map((start, index) => ({ start, end: starts[index + 1] ?? source.length, kind: 'document', label: `document ${index}`, index }));
+  return starts.map((start, index) => ({ start, end: starts[index + 1] ?? source.length, kind: 'document', index }));
 }

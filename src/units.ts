@@ -6,7 +6,7 @@ import { Result } from './results';
 import { yamlLibrary } from './lazy';
 import { readSimpleYaml } from './simple-yaml';
 import { firstYamlError } from './yaml-cst';
-import { Unit } from './split';
+import { Unit, unitLabel } from './split';
 import { IncomingRef } from './update';
 import { FieldDecider } from './field-decider';
 import { MARKERS_ANNOTATION } from './resource-origin';
@@ -86,7 +86,7 @@ export function updateUnits(source: string, units: readonly Unit[], refs: readon
   const annotation = new NextOccurrence(source, MARKERS_ANNOTATION);
   for (const unit of units) {
     if (!hint.within(unit.start, unit.end)) continue;
-    const where = file === undefined ? unit.label : `${file} ${unit.label}`;
+    const where = file === undefined ? unitLabel(unit) : `${file} ${unitLabel(unit)}`;
     const tree = unitTree(source, unit, where, annotation.within(unit.start, unit.end));
     const { edits, results } = updateResource(tree, decider, file === undefined ? undefined : { path: file, index: unit.index });
     update.edits.push(...edits);

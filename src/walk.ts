@@ -50,7 +50,8 @@ export function findCommentMarkers(root: LiteNode): CommentMarkers {
     const { node, path } = stack.pop()!;
     const children = childrenOf(node);
     for (let i = children.length - 1; i >= 0; i--) {
-      const [segment, child] = children[i];
+      const segment = children[i][0];
+      const child = children[i][1];
       if (child.kind === 'map' || child.kind === 'seq') {
         stack.push({ node: child, path: [...path, segment] });
         continue;

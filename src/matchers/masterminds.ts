@@ -3,7 +3,7 @@
  * for `type: semver`). Masterminds' own parsing rules are reproduced with its regular expressions;
  * a parsed version is held and ordered as a normalised npm `SemVer`.
  */
-import { SemVer } from 'semver';
+import SemVer from 'semver/classes/semver';
 
 /** A version as Masterminds' `NewVersion` accepts it. */
 export interface Version {
