@@ -11,21 +11,7 @@ const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { generate } = require('./generate');
-
-const ROOT = path.resolve(__dirname, '..');
-
-function parseArgs(argv) {
-  const options = { shape: 'dense', count: 5000, cli: path.join(ROOT, 'dist', 'cli.js'), top: 15 };
-  const positional = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--cli') options.cli = path.resolve(ROOT, argv[++i]);
-    else if (argv[i] === '--top') options.top = Number(argv[++i]);
-    else positional.push(argv[i]);
-  }
-  if (positional[0]) options.shape = positional[0];
-  if (positional[1]) options.count = Number(positional[1]);
-  return options;
-}
+const { parseOneRunArgs, ROOT } = require('./one-run-args');
 
 /** "name file:line" with the path made relative to the project, for reading. */
 function frameName(frame) {
@@ -73,7 +59,7 @@ function summarise(profile, top) {
 }
 
 function main() {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseOneRunArgs(process.argv.slice(2), { shape: 'dense', count: 5000, top: 15 });
   const dir = path.join(__dirname, '.bench', 'prof');
   fs.mkdirSync(dir, { recursive: true });
   const input = generate(options.shape, options.count);
