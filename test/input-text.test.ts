@@ -111,6 +111,22 @@ describe('decodeYamlInput', () => {
     assert.equal(inputError(() => decodeYamlInput(bytes('k: v\r\n', 0x1b), 'f.yaml')).message, 'f.yaml, line 2, column 1: binary input: character U+001B is not allowed in YAML');
   });
 
+  it('finds every control character in ASCII input (searched byte by byte) as the UTF-8 path does, the first one reported', () => {
+    for (let byte = 0; byte < 0x80; byte++) {
+      const ascii = bytes('k: v\n', byte, 'x\n');
+      const utf8 = bytes('k: \u00e9\n', byte, 'x\n');
+      const allowed = byte === 0x09 || byte === 0x0a || byte === 0x0d || (byte >= 0x20 && byte < 0x7f);
+      if (allowed) {
+        assert.equal(decodeYamlInput(ascii, 'f.yaml'), Buffer.from(ascii).toString('latin1'));
+        continue;
+      }
+      const asciiError = inputError(() => decodeYamlInput(ascii, 'f.yaml'));
+      assert.equal(asciiError.where, 'f.yaml, line 2, column 1', `byte 0x${byte.toString(16)}`);
+      assert.equal(asciiError.what, inputError(() => decodeYamlInput(utf8, 'f.yaml')).what, `byte 0x${byte.toString(16)}`);
+    }
+    assert.equal(inputError(() => decodeYamlInput(bytes('a\n', 0x7f, 0x01, 0x00), 'f.yaml')).message, 'f.yaml, line 2, column 1: binary input: character U+007F is not allowed in YAML');
+  });
+
   it('rejects invalid UTF-8 with the offset of the bad byte', () => {
     assert.equal(inputError(() => decodeYamlInput(bytes('a', 0xff), 'f.yaml')).message, 'f.yaml: not UTF-8: invalid byte sequence at byte 1');
     assert.equal(inputError(() => decodeYamlInput(bytes(0xff, 'abc'), 'f.yaml')).message, 'f.yaml: not UTF-8: invalid byte sequence at byte 0');
