@@ -1,10 +1,9 @@
 #!/usr/bin/env node
-import { isAscii } from 'buffer';
 import { fstatSync, readFileSync, readSync, statSync, writeSync } from 'fs';
 import { applyEdits, EditedOutput } from './edits';
 import { checkImageRefs, loadFunctionConfig } from './fn-config';
 import { InputError } from './input-error';
-import { decodeYamlInput } from './input-text';
+import { decodeYamlBytes, decodeYamlInput } from './input-text';
 import { yamlLibrary } from './lazy';
 import { liteToJs } from './lite-tree';
 import { runResourceList } from './resource-list';
@@ -98,8 +97,7 @@ function readInput(file: string, stdin: Buffer | undefined): Uint8Array {
 
 /** KRM mode: ResourceList in, ResourceList out. Input that is no ResourceList gives no output. */
 function runKrm(stdin: Buffer): Outcome {
-  const ascii = isAscii(stdin);
-  const source = decodeYamlInput(stdin, 'stdin');
+  const { text: source, ascii } = decodeYamlBytes(stdin, 'stdin');
   const run = runResourceList(source);
   const errors = run.results.filter((result) => result.severity === 'error').map((result) => `image-ref-updater: ${result.message}\n`);
   return { stdout: { source, ascii, write: run.write }, stderr: errors.join(''), exitCode: hasError(run.results) ? 1 : 0 };

@@ -3,7 +3,7 @@ export type Edit = { start: number; end: number } & ({ text: string } | { emit: 
 
 /**
  * Where an edited source goes: the spans of the source that stay as they are, and the new text in
- * between, in order. A writer that holds the source's bytes copies the spans from them.
+ * between, in order. A writer can then encode the unchanged spans its own way.
  */
 export interface EditedOutput {
   /** `source.slice(start, end)`, unchanged. */

@@ -36,14 +36,25 @@ function firstNotYamlAsciiByte(bytes: Buffer): number {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** Decoded input, and whether it is all ASCII (then latin1 encodes it back as a plain copy). */
+export interface DecodedInput {
+  text: string;
+  ascii: boolean;
+}
+
 /** Decodes input bytes as UTF-8 (keeping a byte-order mark, so it is written back) and checks them. */
 export function decodeYamlInput(bytes: Uint8Array, where: string): string {
+  return decodeYamlBytes(bytes, where).text;
+}
+
+/** decodeYamlInput, saying whether the input was ASCII. */
+export function decodeYamlBytes(bytes: Uint8Array, where: string): DecodedInput {
   if (isAscii(bytes)) {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const text = buffer.toString('latin1');
     const notYaml = firstNotYamlAsciiByte(buffer);
     if (notYaml >= 0) throw notYamlError(text, notYaml, where);
-    return text;
+    return { text, ascii: true };
   }
   let text: string;
   try {
@@ -52,7 +63,7 @@ export function decodeYamlInput(bytes: Uint8Array, where: string): string {
     throw new InputError(`not UTF-8: invalid byte sequence at byte ${firstInvalidUtf8Byte(bytes)}`, where);
   }
   checkYamlText(text, where);
-  return text;
+  return { text, ascii: false };
 }
 
 /** The length of a valid UTF-8 sequence at `i`, or 0 when the bytes there are not one. */

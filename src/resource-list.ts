@@ -6,6 +6,7 @@ import { describeOffset, InputError, inputErrorOf } from './input-error';
 import { entryOf, liteToJs, scalarAt } from './lite-tree';
 import { Result, resultsYaml, writeResultsYaml } from './results';
 import { readSimpleYaml } from './simple-yaml';
+import { scanFrom } from './sticky-scan';
 import { Unit, unitLabel } from './split';
 import { updateUnits } from './units';
 import { composeNode, parseTokens, streamError, tokenEnd } from './yaml-cst';
@@ -61,18 +62,12 @@ const COLUMN_ZERO_CONTENT = /\n[^ #\r\n]/g;
 const SEQUENCE_ENTRY = /-[ \r\n]/y;
 
 /**
- * The start of the next line after the one at `line` that starts with content, or -1. A regex
- * finds it, as machine code: most lines of a ResourceList are indented, and a loop over them all
- * would run interpreted.
+ * The start of the next line after the one at `line` that starts with content, or -1. Most lines
+ * of a ResourceList are indented; a regex skips them as machine code (sticky-scan.ts).
  */
 function nextColumnZeroLine(source: string, line: number): number {
-  COLUMN_ZERO_CONTENT.lastIndex = line;
-  return COLUMN_ZERO_CONTENT.test(source) ? COLUMN_ZERO_CONTENT.lastIndex - 1 : -1;
-}
-
-function startsWith(pattern: RegExp, source: string, at: number): boolean {
-  pattern.lastIndex = at;
-  return pattern.test(source);
+  const end = scanFrom(COLUMN_ZERO_CONTENT, source, line);
+  return end < 0 ? -1 : end - 1;
 }
 
 /**
@@ -87,7 +82,7 @@ function blockLayout(source: string): ResourceListLayout | null {
   const columnZeroItems: number[] = [];
   const first = source === '' || /^[ #\r\n]/.test(source) ? nextColumnZeroLine(source, 0) : 0;
   for (let line = first; line >= 0; line = nextColumnZeroLine(source, line)) {
-    if (startsWith(SEQUENCE_ENTRY, source, line)) {
+    if (scanFrom(SEQUENCE_ENTRY, source, line) >= 0) {
       if (itemsRegion === null || itemsRegion[1] !== -1) return null;
       columnZeroItems.push(line);
       continue;
@@ -207,7 +202,7 @@ const PLAIN_KEY_ITEM = /[ \t]*-[ \t]+[A-Za-z_][\w.\/-]*:[ \t\r\n]/y;
  * cannot tell (anchors, tags, nested nodes) is left alone.
  */
 function checkItemIsMapping(source: string, item: Unit): void {
-  if (item.kind === 'seq-item' && startsWith(PLAIN_KEY_ITEM, source, item.start)) return;
+  if (item.kind === 'seq-item' && scanFrom(PLAIN_KEY_ITEM, source, item.start) >= 0) return;
   const lineEnd = source.indexOf('\n', item.start);
   const line = source.slice(item.start, lineEnd < 0 ? item.end : Math.min(lineEnd, item.end)).replace(/\r$/, '');
   const content = (item.kind === 'seq-item' ? line.replace(/^\s*-(?=\s|$)/, '') : line).replace(/(^|\s)#.*$/, '').trim();

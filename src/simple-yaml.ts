@@ -1,5 +1,6 @@
 import { LiteMap, LiteNode, LiteScalar, LiteSeq } from './lite-tree';
 import { MARKER_PREFIX } from './marker';
+import { scanFrom } from './sticky-scan';
 
 /** Thrown inside the reader when the text leaves the simple subset; the caller composes instead. */
 class NotSimple extends Error {}
@@ -13,11 +14,7 @@ const notSimple = (): never => {
   throw new NotSimple();
 };
 
-/*
- * The scans along a line are sticky regular expressions, run with test() and read from lastIndex:
- * V8 compiles them to machine code at once, while a loop over characters stays interpreted for
- * the first thousands of lines, which is most of a run. A line break of any kind ends each scan.
- */
+/* The scans along a line are sticky regular expressions (sticky-scan.ts); a line break of any kind ends each. */
 /** Spaces. */
 const SPACES = / */y;
 /** Blanks: spaces and tabs. */
@@ -28,12 +25,6 @@ const KEY = /(?:[^:#\r\n]|:(?! |\r?\n|$)|(?<![ \t])#)*:(?= |\r?\n|$)/y;
 const PLAIN = /(?:[^:#\r\n]|:(?![ \t]|\r?\n|$)|(?<![ \t])#)*/y;
 /** A quoted scalar that closes on its line. */
 const QUOTED = { '"': /"(?:[^"\\\r\n]|\\[^\r\n])*"/y, "'": /'(?:[^'\r\n]|'')*'/y } as const;
-
-/** Where the run of characters `pattern` matches from `i` ends. */
-function scanFrom(pattern: RegExp, source: string, i: number): number {
-  pattern.lastIndex = i;
-  return pattern.test(source) ? pattern.lastIndex : -1;
-}
 
 /** Characters that cannot start a plain scalar or key in the simple subset. */
 const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`']);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { describeOffset, InputError } from '../src/input-error';
-import { checkYamlText, decodeYamlInput } from '../src/input-text';
+import { checkYamlText, decodeYamlBytes, decodeYamlInput } from '../src/input-text';
 
 function bytes(...values: Array<number | string>): Uint8Array {
   return Uint8Array.from(values.flatMap((value) => (typeof value === 'string' ? [...Buffer.from(value, 'utf8')] : [value])));
@@ -96,6 +96,13 @@ describe('decodeYamlInput', () => {
     assert.equal(decodeYamlInput(bytes('a: é\n'), 'f.yaml'), 'a: é\n');
     assert.equal(decodeYamlInput(bytes('v: 😀'), 'f.yaml'), 'v: 😀');
     assert.equal(decodeYamlInput(bytes(), 'f.yaml'), '');
+  });
+
+  it('says whether the input was ASCII, a byte-order mark or any other non-ASCII byte making it not', () => {
+    assert.deepEqual(decodeYamlBytes(bytes('a: b\n'), 'f.yaml'), { text: 'a: b\n', ascii: true });
+    assert.deepEqual(decodeYamlBytes(bytes(), 'f.yaml'), { text: '', ascii: true });
+    assert.deepEqual(decodeYamlBytes(bytes('a: é\n'), 'f.yaml'), { text: 'a: é\n', ascii: false });
+    assert.deepEqual(decodeYamlBytes(bytes(0xef, 0xbb, 0xbf, 'a: b\n'), 'f.yaml'), { text: '\ufeffa: b\n', ascii: false });
   });
 
   it('keeps a byte-order mark, so that it is written back', () => {
