@@ -3,6 +3,7 @@ import { checkImageRefs } from './fn-config';
 import { InputError } from './input-error';
 import { checkYamlText } from './input-text';
 import { Result } from './results';
+import { ResultLog } from './result-log';
 import { updateStream } from './stream';
 
 export type { Result, Severity, ResourceRef, FieldRef, FileRef } from './results';
@@ -21,8 +22,10 @@ export function updateImageRefs(yamlText: string, imageRefs: readonly string[], 
   const { refs, warnings } = checkImageRefs(imageRefs);
   try {
     checkYamlText(yamlText, file ?? 'input');
-    const { edits, results } = updateStream(yamlText, refs, file);
-    return { output: applyEdits(yamlText, edits), results: [...warnings, ...results] };
+    const results = new ResultLog();
+    results.addAll(warnings);
+    const edits = updateStream(yamlText, refs, results, file);
+    return { output: applyEdits(yamlText, edits), results: [...results] };
   } catch (error) {
     if (error instanceof InputError) return { output: yamlText, results: [...warnings, { severity: 'error', message: error.message }] };
     throw error;

@@ -4,7 +4,8 @@ import { Edit, EditedOutput, textOutput, writeEdited } from './edits';
 import { checkImageRefs, loadFunctionConfig } from './fn-config';
 import { describeOffset, InputError, inputErrorOf } from './input-error';
 import { entryOf, liteToJs, scalarAt } from './lite-tree';
-import { Result, resultsYaml, writeResultsYaml } from './results';
+import { Result, Results, resultsYaml, writeResultsYaml } from './results';
+import { ResultLog } from './result-log';
 import { readSimpleYaml } from './simple-yaml';
 import { scanFrom } from './sticky-scan';
 import { Unit, unitLabel } from './split';
@@ -27,14 +28,15 @@ interface ResourceListLayout {
   apiVersion: string | undefined;
   kind: string | undefined;
   /** The edit that writes the rendered results into the list. */
-  placeResults: (results: readonly Result[], eol: string) => Edit;
+  placeResults: (results: Results, eol: string) => Edit;
   /** The items and the functionConfig; throws an InputError for malformed YAML around the items. */
   content: () => ResourceListContent;
 }
 
 /** The outcome of a run: the results, and the updated ResourceList, written piece by piece or whole. */
 export interface FunctionRun {
-  results: Result[];
+  readonly results: Result[];
+  hasError: boolean;
   write: (output: EditedOutput) => void;
   readonly output: string;
 }
@@ -44,7 +46,7 @@ function itemUnit(start: number, end: number, index: number, kind: Unit['kind'])
 }
 
 /** Results appended as a block `results:` at `at`, the end of the document (after its trailing comments). */
-function appendBlock(source: string, at: number): (results: readonly Result[], eol: string) => Edit {
+function appendBlock(source: string, at: number): ResourceListLayout['placeResults'] {
   return (results, eol) => ({
     start: at,
     end: at,
@@ -176,7 +178,7 @@ function cstResultsPlacement(documentEnd: number, top: MapToken, old: MapToken['
   const flow = top.type === 'flow-collection';
   if (flow) {
     return (results) => {
-      const json = `"results": ${JSON.stringify(results)}`;
+      const json = `"results": ${JSON.stringify([...results])}`;
       if (old?.key) return { start: old.key.offset, end: tokenEnd(old.value ?? old.key), text: json };
       const close = (top as CST.FlowCollection).end[0];
       return { start: close.offset, end: close.offset, text: `${top.items.length > 0 ? ', ' : ''}${json}` };
@@ -258,6 +260,12 @@ function parsedLayout(source: string): ResourceListLayout {
   };
 }
 
+function logOf(results: readonly Result[]): ResultLog {
+  const log = new ResultLog();
+  log.addAll(results);
+  return log;
+}
+
 /**
  * Runs the function on a ResourceList (KRM mode). Configuration and item errors still give the
  * ResourceList back, unchanged, with an `error` result; input that is no ResourceList throws.
@@ -268,11 +276,14 @@ export function runResourceList(source: string): FunctionRun {
     throw new InputError(`not a ResourceList: found apiVersion ${JSON.stringify(layout.apiVersion ?? null)} kind ${JSON.stringify(layout.kind ?? null)}, expected ${RESOURCE_LIST_VERSIONS[0]} ResourceList`, 'stdin');
   }
   const eol = source.includes('\r\n') ? '\r\n' : '\n';
-  const write = (edits: Edit[], results: Result[]): FunctionRun => {
-    const all = [...edits, layout.placeResults(results, eol)];
-    const writeOutput = (output: EditedOutput): void => writeEdited(source, all, output);
+  const write = (edits: Edit[], results: ResultLog): FunctionRun => {
+    edits.push(layout.placeResults(results, eol));
+    const writeOutput = (output: EditedOutput): void => writeEdited(source, edits, output);
     return {
-      results,
+      get results() {
+        return [...results];
+      },
+      hasError: results.hasError(),
       write: writeOutput,
       get output() {
         const parts: string[] = [];
@@ -282,18 +293,19 @@ export function runResourceList(source: string): FunctionRun {
     };
   };
   const warnings: Result[] = [];
+  const results = new ResultLog();
   try {
     const { items, functionConfig } = layout.content();
     const config = loadFunctionConfig(functionConfig);
-    if (!config.ok) return write([], [{ severity: 'error', message: config.error }]);
+    if (!config.ok) return write([], logOf([{ severity: 'error', message: config.error }]));
     const checked = checkImageRefs(config.imageRefs);
     warnings.push(...checked.warnings);
+    results.addAll(warnings);
     items.forEach((item) => checkItemIsMapping(source, item));
-    const { edits, results } = updateUnits(source, items, checked.refs);
-    return write(edits, [...warnings, ...results]);
+    return write(updateUnits(source, items, checked.refs, results), results);
   } catch (error) {
     const inputError = inputErrorOf(error, 'stdin');
     if (inputError === undefined) throw error;
-    return write([], [...warnings, { severity: 'error', message: inputError.message }]);
+    return write([], logOf([...warnings, { severity: 'error', message: inputError.message }]));
   }
 }

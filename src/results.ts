@@ -48,10 +48,6 @@ export function resultAbout(origin: ResourceOrigin, severity: Severity, message:
   return result;
 }
 
-export function hasError(results: readonly Result[]): boolean {
-  return results.some((result) => result.severity === 'error');
-}
-
 /** One field of a nested block, or nothing when it is absent; strings double-quoted (JSON's escapes are YAML's). */
 function fieldYaml(name: string, value: string | number | undefined, eol: string): string {
   return value === undefined ? '' : `    ${name}: ${typeof value === 'number' ? value : JSON.stringify(value)}${eol}`;
@@ -82,19 +78,22 @@ function resultsRenderer(eol: string): (result: Result) => string {
   };
 }
 
+/** Results to write: an array, or a run's compact log (result-log.ts). */
+export type Results = Iterable<Result> & { readonly length: number };
+
 /**
  * Writes results as block YAML, the way kpt writes and reads them (block style, so that `[0]` in a
  * field path is never inside a flow mapping), one result at a time. `wrapInKey` starts with
  * `results:`.
  */
-export function writeResultsYaml(results: readonly Result[], wrapInKey: boolean, eol: string, write: (chunk: string) => void): void {
+export function writeResultsYaml(results: Results, wrapInKey: boolean, eol: string, write: (chunk: string) => void): void {
   if (wrapInKey) write(results.length === 0 ? `results: []${eol}` : `results:${eol}`);
   const render = resultsRenderer(eol);
   for (const result of results) write(render(result));
 }
 
 /** The results as one block YAML string. */
-export function resultsYaml(results: readonly Result[], wrapInKey: boolean, eol = '\n'): string {
+export function resultsYaml(results: Results, wrapInKey: boolean, eol = '\n'): string {
   const parts: string[] = [];
   writeResultsYaml(results, wrapInKey, eol, (chunk) => parts.push(chunk));
   return parts.join('');

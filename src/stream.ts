@@ -1,11 +1,14 @@
+import { Edit } from './edits';
+import { ResultLog } from './result-log';
 import { splitStream } from './split';
 import { IncomingRef } from './update';
-import { updateUnits, UnitsUpdate } from './units';
+import { updateUnits } from './units';
 
 /**
  * Updates every document of a plain YAML stream. Documents without marker text are neither read
- * nor checked: they pass through as they are. `file` names the stream in results and errors.
+ * nor checked: they pass through as they are. Returns the edits and adds the results to `results`;
+ * `file` names the stream in results and errors.
  */
-export function updateStream(source: string, refs: readonly IncomingRef[], file?: string): UnitsUpdate {
-  return updateUnits(source, splitStream(source), refs, file);
+export function updateStream(source: string, refs: readonly IncomingRef[], results: ResultLog, file?: string): Edit[] {
+  return updateUnits(source, splitStream(source), refs, results, file);
 }

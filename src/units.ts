@@ -2,7 +2,7 @@ import { liteTreeOf } from './composed-tree';
 import { Edit } from './edits';
 import { describeOffset, InputError, inputErrorOf } from './input-error';
 import { LiteNode } from './lite-tree';
-import { Result } from './results';
+import { ResultLog } from './result-log';
 import { yamlLibrary } from './lazy';
 import { readSimpleYaml } from './simple-yaml';
 import { firstYamlError } from './yaml-cst';
@@ -31,11 +31,6 @@ class NextOccurrence {
     }
     return this.at + this.text.length <= end;
   }
-}
-
-export interface UnitsUpdate {
-  edits: Edit[];
-  results: Result[];
 }
 
 /**
@@ -76,11 +71,12 @@ function unitTree(source: string, unit: Unit, where: string, annotated: boolean)
 }
 
 /**
- * Updates every unit that has marker text; the others are neither read nor checked. `file` names
- * the input in errors and, with the unit's index, in results.
+ * Updates every unit that has marker text; the others are neither read nor checked. Returns the
+ * edits and adds the results to `results`. `file` names the input in errors and, with the unit's
+ * index, in results.
  */
-export function updateUnits(source: string, units: readonly Unit[], refs: readonly IncomingRef[], file?: string): UnitsUpdate {
-  const update: UnitsUpdate = { edits: [], results: [] };
+export function updateUnits(source: string, units: readonly Unit[], refs: readonly IncomingRef[], results: ResultLog, file?: string): Edit[] {
+  const edits: Edit[] = [];
   const decider = new FieldDecider(refs);
   const hint = new NextOccurrence(source, MARKER_HINT);
   const annotation = new NextOccurrence(source, MARKERS_ANNOTATION);
@@ -88,9 +84,9 @@ export function updateUnits(source: string, units: readonly Unit[], refs: readon
     if (!hint.within(unit.start, unit.end)) continue;
     const where = file === undefined ? unitLabel(unit) : `${file} ${unitLabel(unit)}`;
     const tree = unitTree(source, unit, where, annotation.within(unit.start, unit.end));
-    const { edits, results } = updateResource(tree, decider, file === undefined ? undefined : { path: file, index: unit.index });
-    update.edits.push(...edits);
-    update.results.push(...results);
+    const update = updateResource(tree, decider, file === undefined ? undefined : { path: file, index: unit.index });
+    for (let i = 0; i < update.edits.length; i++) edits.push(update.edits[i]);
+    results.addAll(update.results);
   }
-  return update;
+  return edits;
 }

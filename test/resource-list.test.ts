@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { isMap, isScalar, isSeq, parse, parseAllDocuments, parseDocument, Scalar, YAMLMap } from 'yaml';
 import { runResourceList } from '../src/resource-list';
-import { hasError, Result } from '../src/results';
+import { Result } from '../src/results';
 import { crlf } from './fixtures/lossless/harness';
 
 const OLD = 'docker.io/acme/app:1.0.0';
@@ -66,7 +66,7 @@ describe('ResourceList: results', () => {
     const items = `items:\n${pod('web')}`;
     const input = `${HEADER}${LIST_CONFIG}${items}`;
     const run = runResourceList(input);
-    assert.equal(hasError(run.results), false);
+    assert.equal(run.hasError, false);
     const expectedBody = input.replace(OLD, NEW);
     assertAppended(expectedBody, run.output);
     assert.deepEqual(run.results, [
@@ -222,7 +222,7 @@ describe('ResourceList: items', () => {
   it('passes an item without marker text through byte for byte, without parsing it (it would be rejected)', () => {
     const input = `${HEADER}${LIST_CONFIG}items:\n${UNPARSABLE}${pod('web')}`;
     const run = runResourceList(input);
-    assert.equal(hasError(run.results), false, JSON.stringify(run.results));
+    assert.equal(run.hasError, false, JSON.stringify(run.results));
     assertAppended(input.replace(OLD, NEW), run.output);
     assert.equal(run.results.length, 1);
     assert.equal(run.results[0].field?.path, 'spec.containers[0].image');
@@ -232,7 +232,7 @@ describe('ResourceList: items', () => {
     const marked = UNPARSABLE.replace('name: again}', `name: again} # kobold: tag: ^1; type: semver`);
     const input = `${HEADER}${LIST_CONFIG}items:\n${marked}${pod('web')}`;
     const run = runResourceList(input);
-    assert.equal(hasError(run.results), true);
+    assert.equal(run.hasError, true);
     const errors = run.results.filter((r) => r.severity === 'error');
     assert.equal(errors.length, 1);
     const line = input.split('\n').findIndex((l) => l.includes('name: again')) + 1;
@@ -332,7 +332,7 @@ describe('ResourceList: resources and files in results', () => {
     }
     const input = readFileSync(capture, 'utf8');
     const run = runResourceList(input);
-    assert.equal(hasError(run.results), false);
+    assert.equal(run.hasError, false);
     assert.deepEqual(run.results, [
       {
         message: 'updated image ref "my.org/amazing/app" to "my.org/amazing/app:v1.2.3"',
@@ -370,7 +370,7 @@ describe('ResourceList: functionConfig kinds', () => {
   it('an invalid reference in the functionConfig is a warning; the others still apply', () => {
     const input = withConfig(`functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  items: ['not a reference', docker.io/acme/app, ${NEW}]\n`);
     const run = runResourceList(input);
-    assert.equal(hasError(run.results), false);
+    assert.equal(run.hasError, false);
     assert.deepEqual(run.results.map((r) => r.severity), ['warning', 'warning', 'info']);
     assert.match(run.results[0].message, /not a reference/);
     assert.match(run.results[1].message, /docker\.io\/acme\/app/);
@@ -402,7 +402,7 @@ describe('ResourceList: configuration errors', () => {
         const lf = `${HEADER}items:\n${pod('web')}${config}`;
         const input = eol === '\n' ? lf : crlf(lf);
         const run = runResourceList(input);
-        assert.equal(hasError(run.results), true);
+        assert.equal(run.hasError, true);
         assert.equal(run.results.length, 1, JSON.stringify(run.results));
         assert.equal(run.results[0].severity, 'error');
         assert.match(run.results[0].message, message);
@@ -416,7 +416,7 @@ describe('ResourceList: configuration errors', () => {
   it('items that are not a list: an error result with line and column, the ResourceList back unchanged', () => {
     const input = `${HEADER}${LIST_CONFIG}items: {apiVersion: v1, kind: Pod}\n`;
     const run = runResourceList(input);
-    assert.equal(hasError(run.results), true);
+    assert.equal(run.hasError, true);
     assert.equal(run.results.length, 1);
     assert.match(run.results[0].message, /ResourceList items must be a list/);
     assert.match(run.results[0].message, /^(stdin, )?line 10, column 8: /);

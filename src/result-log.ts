@@ -1,0 +1,171 @@
+import { FileRef, Result, ResourceRef, Severity } from './results';
+
+/** Strings and numbers kept once each and named by their position. */
+class InternTable {
+  private readonly ids = new Map<string | number, number>();
+  private readonly values: Array<string | number> = [];
+
+  id(value: string | number | undefined): number {
+    if (value === undefined) return ABSENT;
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.ids.set(value, id);
+    }
+    return id;
+  }
+
+  at(id: number): string | number | undefined {
+    return id === ABSENT ? undefined : this.values[id];
+  }
+}
+
+const ABSENT = -1;
+/* The slots of one result; a resourceRef, field or file is absent when its first slot is. */
+const MESSAGE = 0;
+const SEVERITY = 1;
+const REF_API_VERSION = 2;
+const REF_KIND = 3;
+const REF_NAME = 4;
+const REF_NAMESPACE = 5;
+const FIELD_PATH = 6;
+const FIELD_CURRENT = 7;
+const FIELD_PROPOSED = 8;
+const FILE_PATH = 9;
+const FILE_INDEX = 10;
+const SLOTS = 11;
+/** Results per chunk of slots: growing allocates a chunk and copies nothing. */
+const CHUNK_RESULTS = 4096;
+
+/**
+ * The results of a run, kept as numbers (each distinct string once) until they are written. A
+ * large run has a result per changed field; as objects they would fill the heap and, since they
+ * all live until the end, make every young-generation collection copy them. Reading a result back
+ * gives equal objects, and the same resourceRef and file objects for a run of results about one
+ * resource.
+ */
+export class ResultLog implements Iterable<Result> {
+  private readonly table = new InternTable();
+  private readonly chunks: Int32Array[] = [];
+  private count = 0;
+  private errors = 0;
+
+  /* The last origin added and read, by identity, so that a resource's results share the work. */
+  private addedRef: ResourceRef | undefined;
+  private addedRefIds = [ABSENT, ABSENT, ABSENT, ABSENT];
+  private addedFile: FileRef | undefined;
+  private addedFileIds = [ABSENT, ABSENT];
+  private readRef: { index: number; ref: ResourceRef | undefined } = { index: -1, ref: undefined };
+  private readFile: { index: number; file: FileRef | undefined } = { index: -1, file: undefined };
+
+  get length(): number {
+    return this.count;
+  }
+
+  hasError(): boolean {
+    return this.errors > 0;
+  }
+
+  add(result: Result): void {
+    if (this.count % CHUNK_RESULTS === 0) this.chunks.push(new Int32Array(SLOTS * CHUNK_RESULTS));
+    const slots = this.chunks[this.chunks.length - 1];
+    const base = (this.count % CHUNK_RESULTS) * SLOTS;
+    const table = this.table;
+    slots[base + MESSAGE] = table.id(result.message);
+    slots[base + SEVERITY] = table.id(result.severity);
+    const refIds = this.refIds(result.resourceRef);
+    for (let i = 0; i < 4; i++) slots[base + REF_API_VERSION + i] = refIds[i];
+    const { field } = result;
+    slots[base + FIELD_PATH] = field === undefined ? ABSENT : table.id(field.path);
+    slots[base + FIELD_CURRENT] = table.id(field?.currentValue);
+    slots[base + FIELD_PROPOSED] = table.id(field?.proposedValue);
+    const fileIds = this.fileIds(result.file);
+    slots[base + FILE_PATH] = fileIds[0];
+    slots[base + FILE_INDEX] = fileIds[1];
+    this.count++;
+    if (result.severity === 'error') this.errors++;
+  }
+
+  addAll(results: readonly Result[]): void {
+    for (let i = 0; i < results.length; i++) this.add(results[i]);
+  }
+
+  at(index: number): Result {
+    const result: Result = { message: this.string(index, MESSAGE)!, severity: this.string(index, SEVERITY) as Severity };
+    const resourceRef = this.refAt(index);
+    if (resourceRef !== undefined) result.resourceRef = resourceRef;
+    if (this.slot(index, FIELD_PATH) !== ABSENT) {
+      const field: Result['field'] = { path: this.string(index, FIELD_PATH)! };
+      const currentValue = this.string(index, FIELD_CURRENT);
+      const proposedValue = this.string(index, FIELD_PROPOSED);
+      if (currentValue !== undefined) field.currentValue = currentValue;
+      if (proposedValue !== undefined) field.proposedValue = proposedValue;
+      result.field = field;
+    }
+    const file = this.fileAt(index);
+    if (file !== undefined) result.file = file;
+    return result;
+  }
+
+  *[Symbol.iterator](): Iterator<Result> {
+    for (let i = 0; i < this.count; i++) yield this.at(i);
+  }
+
+  private slot(index: number, slot: number): number {
+    return this.chunks[Math.floor(index / CHUNK_RESULTS)][(index % CHUNK_RESULTS) * SLOTS + slot];
+  }
+
+  private string(index: number, slot: number): string | undefined {
+    return this.table.at(this.slot(index, slot)) as string | undefined;
+  }
+
+  private refIds(ref: ResourceRef | undefined): number[] {
+    if (ref !== this.addedRef) {
+      this.addedRef = ref;
+      const table = this.table;
+      this.addedRefIds = ref === undefined ? [ABSENT, ABSENT, ABSENT, ABSENT] : [table.id(ref.apiVersion), table.id(ref.kind), table.id(ref.name), table.id(ref.namespace)];
+    }
+    return this.addedRefIds;
+  }
+
+  private fileIds(file: FileRef | undefined): number[] {
+    if (file !== this.addedFile) {
+      this.addedFile = file;
+      this.addedFileIds = file === undefined ? [ABSENT, ABSENT] : [this.table.id(file.path), this.table.id(file.index)];
+    }
+    return this.addedFileIds;
+  }
+
+  /** Whether the slots [from, from + count) of two results are equal. */
+  private sameSlots(index: number, other: number, from: number, count: number): boolean {
+    for (let slot = from; slot < from + count; slot++) if (this.slot(index, slot) !== this.slot(other, slot)) return false;
+    return true;
+  }
+
+  private refAt(index: number): ResourceRef | undefined {
+    const last = this.readRef;
+    if (last.index >= 0 && this.sameSlots(index, last.index, REF_API_VERSION, 4)) return last.ref;
+    let ref: ResourceRef | undefined;
+    if (this.slot(index, REF_API_VERSION) !== ABSENT) {
+      ref = { apiVersion: this.string(index, REF_API_VERSION)!, kind: this.string(index, REF_KIND)!, name: this.string(index, REF_NAME)! };
+      const namespace = this.string(index, REF_NAMESPACE);
+      if (namespace !== undefined) ref.namespace = namespace;
+    }
+    this.readRef = { index, ref };
+    return ref;
+  }
+
+  private fileAt(index: number): FileRef | undefined {
+    const last = this.readFile;
+    if (last.index >= 0 && this.sameSlots(index, last.index, FILE_PATH, 2)) return last.file;
+    let file: FileRef | undefined;
+    if (this.slot(index, FILE_PATH) !== ABSENT) {
+      file = { path: this.string(index, FILE_PATH)! };
+      const fileIndex = this.table.at(this.slot(index, FILE_INDEX)) as number | undefined;
+      if (fileIndex !== undefined) file.index = fileIndex;
+    }
+    this.readFile = { index, file };
+    return file;
+  }
+}
