@@ -14,18 +14,18 @@ export function writeAllSync(fd: number, data: string | Uint8Array): void {
   }
 }
 
-const BUFFER_BYTES = 1 << 20;
+const BUFFER_BYTES = 1 << 18;
 /** The most UTF-8 bytes one UTF-16 code unit takes (a surrogate pair: 4 bytes for 2 units). */
 const MAX_UTF8_BYTES_PER_UNIT = 3;
 /** Characters of the source encoded at a time: a piece always fits the buffer. */
-const COPY_PIECE = BUFFER_BYTES / 4;
+export const COPY_PIECE = BUFFER_BYTES / 4;
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
 /**
- * Writes an edited input to a file descriptor through one reused buffer of a megabyte, so that a
+ * Writes an edited input to a file descriptor through one reused buffer of 256 KiB, so that a
  * large output never exists whole, not even as pieces waiting for the garbage collector. The
  * unchanged spans are encoded as the source was (`latin1` for an all-ASCII source, a plain copy);
  * new text is always UTF-8.

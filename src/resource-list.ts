@@ -1,6 +1,6 @@
 import type { CST } from 'yaml';
 import { yamlLibrary } from './lazy';
-import { Edit, EditedOutput, textOutput, writeEdited } from './edits';
+import { Edit, EditedOutput, EditList, textOutput } from './edits';
 import { checkImageRefs, loadFunctionConfig } from './fn-config';
 import { describeOffset, InputError, inputErrorOf } from './input-error';
 import { entryOf, liteToJs, scalarAt } from './lite-tree';
@@ -8,7 +8,7 @@ import { Result, Results, resultsYaml, writeResultsYaml } from './results';
 import { ResultLog } from './result-log';
 import { readSimpleYaml } from './simple-yaml';
 import { scanFrom } from './sticky-scan';
-import { Unit, unitLabel } from './split';
+import { adjoiningUnits, Unit, unitLabel, Units } from './split';
 import { updateUnits } from './units';
 import { composeNode, parseTokens, streamError, tokenEnd } from './yaml-cst';
 
@@ -16,7 +16,7 @@ const RESOURCE_LIST_VERSIONS = ['config.kubernetes.io/v1', 'config.kubernetes.io
 
 /** What the items and the functionConfig of a ResourceList are, read on demand. */
 interface ResourceListContent {
-  items: Unit[];
+  items: Units;
   functionConfig: unknown;
 }
 
@@ -108,7 +108,7 @@ function blockLayout(source: string): ResourceListLayout | null {
   const top = readSimpleYaml(skeleton, 0, skeleton.length, false);
   if (top === null || entryOf(top, 'results') !== undefined) return null;
   const content: ResourceListContent = {
-    items: items.map((start, index) => itemUnit(start, items[index + 1] ?? regionEnd, index, 'seq-item')),
+    items: adjoiningUnits(items, regionEnd, 'seq-item'),
     functionConfig: liteToJs(entryOf(top, 'functionConfig')),
   };
   return { apiVersion: scalarAt(top, 'apiVersion'), kind: scalarAt(top, 'kind'), placeResults: appendBlock(source, source.length), content: () => content };
@@ -276,9 +276,9 @@ export function runResourceList(source: string): FunctionRun {
     throw new InputError(`not a ResourceList: found apiVersion ${JSON.stringify(layout.apiVersion ?? null)} kind ${JSON.stringify(layout.kind ?? null)}, expected ${RESOURCE_LIST_VERSIONS[0]} ResourceList`, 'stdin');
   }
   const eol = source.includes('\r\n') ? '\r\n' : '\n';
-  const write = (edits: Edit[], results: ResultLog): FunctionRun => {
-    edits.push(layout.placeResults(results, eol));
-    const writeOutput = (output: EditedOutput): void => writeEdited(source, edits, output);
+  const write = (edits: EditList, results: ResultLog): FunctionRun => {
+    edits.add(layout.placeResults(results, eol));
+    const writeOutput = (output: EditedOutput): void => edits.write(source, output);
     return {
       get results() {
         return [...results];
@@ -297,15 +297,15 @@ export function runResourceList(source: string): FunctionRun {
   try {
     const { items, functionConfig } = layout.content();
     const config = loadFunctionConfig(functionConfig);
-    if (!config.ok) return write([], logOf([{ severity: 'error', message: config.error }]));
+    if (!config.ok) return write(new EditList(), logOf([{ severity: 'error', message: config.error }]));
     const checked = checkImageRefs(config.imageRefs);
     warnings.push(...checked.warnings);
     results.addAll(warnings);
-    items.forEach((item) => checkItemIsMapping(source, item));
+    for (let index = 0; index < items.length; index++) checkItemIsMapping(source, items.at(index)!);
     return write(updateUnits(source, items, checked.refs, results), results);
   } catch (error) {
     const inputError = inputErrorOf(error, 'stdin');
     if (inputError === undefined) throw error;
-    return write([], logOf([...warnings, { severity: 'error', message: inputError.message }]));
+    return write(new EditList(), logOf([...warnings, { severity: 'error', message: inputError.message }]));
   }
 }

@@ -1,3 +1,4 @@
+import { IntRecords } from './int-records';
 import { FileRef, Result, ResourceRef, Severity } from './results';
 
 /** Strings and numbers kept once each and named by their position. */
@@ -35,20 +36,15 @@ const FIELD_PROPOSED = 8;
 const FILE_PATH = 9;
 const FILE_INDEX = 10;
 const SLOTS = 11;
-/** Results per chunk of slots: growing allocates a chunk and copies nothing. */
-const CHUNK_RESULTS = 4096;
 
 /**
- * The results of a run, kept as numbers (each distinct string once) until they are written. A
- * large run has a result per changed field; as objects they would fill the heap and, since they
- * all live until the end, make every young-generation collection copy them. Reading a result back
- * gives equal objects, and the same resourceRef and file objects for a run of results about one
- * resource.
+ * The results of a run, kept as numbers (each distinct string once) until they are written: a
+ * large run has a result per changed field (see IntRecords). Reading a result back gives equal
+ * objects, and the same resourceRef and file objects for a run of results about one resource.
  */
 export class ResultLog implements Iterable<Result> {
   private readonly table = new InternTable();
-  private readonly chunks: Int32Array[] = [];
-  private count = 0;
+  private readonly records = new IntRecords(SLOTS);
   private errors = 0;
 
   /* The last origin added and read, by identity, so that a resource's results share the work. */
@@ -60,7 +56,7 @@ export class ResultLog implements Iterable<Result> {
   private readFile: { index: number; file: FileRef | undefined } = { index: -1, file: undefined };
 
   get length(): number {
-    return this.count;
+    return this.records.length;
   }
 
   hasError(): boolean {
@@ -68,22 +64,24 @@ export class ResultLog implements Iterable<Result> {
   }
 
   add(result: Result): void {
-    if (this.count % CHUNK_RESULTS === 0) this.chunks.push(new Int32Array(SLOTS * CHUNK_RESULTS));
-    const slots = this.chunks[this.chunks.length - 1];
-    const base = (this.count % CHUNK_RESULTS) * SLOTS;
     const table = this.table;
-    slots[base + MESSAGE] = table.id(result.message);
-    slots[base + SEVERITY] = table.id(result.severity);
-    const refIds = this.refIds(result.resourceRef);
-    for (let i = 0; i < 4; i++) slots[base + REF_API_VERSION + i] = refIds[i];
     const { field } = result;
-    slots[base + FIELD_PATH] = field === undefined ? ABSENT : table.id(field.path);
-    slots[base + FIELD_CURRENT] = table.id(field?.currentValue);
-    slots[base + FIELD_PROPOSED] = table.id(field?.proposedValue);
+    const refIds = this.refIds(result.resourceRef);
     const fileIds = this.fileIds(result.file);
-    slots[base + FILE_PATH] = fileIds[0];
-    slots[base + FILE_INDEX] = fileIds[1];
-    this.count++;
+    // In the order of the slot numbers.
+    this.records.append(
+      table.id(result.message),
+      table.id(result.severity),
+      refIds[0],
+      refIds[1],
+      refIds[2],
+      refIds[3],
+      field === undefined ? ABSENT : table.id(field.path),
+      table.id(field?.currentValue),
+      table.id(field?.proposedValue),
+      fileIds[0],
+      fileIds[1],
+    );
     if (result.severity === 'error') this.errors++;
   }
 
@@ -109,11 +107,11 @@ export class ResultLog implements Iterable<Result> {
   }
 
   *[Symbol.iterator](): Iterator<Result> {
-    for (let i = 0; i < this.count; i++) yield this.at(i);
+    for (let i = 0; i < this.records.length; i++) yield this.at(i);
   }
 
   private slot(index: number, slot: number): number {
-    return this.chunks[Math.floor(index / CHUNK_RESULTS)][(index % CHUNK_RESULTS) * SLOTS + slot];
+    return this.records.get(index, slot);
   }
 
   private string(index: number, slot: number): string | undefined {

@@ -13,6 +13,20 @@ export interface Unit {
   index: number;
 }
 
+/**
+ * Units in input order. An array is one; a large ResourceList has a unit per item, so its units are
+ * made when asked for (adjoiningUnits).
+ */
+export interface Units {
+  readonly length: number;
+  at(index: number): Unit | undefined;
+}
+
+/** Units that follow one another from `starts`, the last one ending at `end`, each made when asked for. */
+export function adjoiningUnits(starts: readonly number[], end: number, kind: UnitKind): Units {
+  return { length: starts.length, at: (index) => (index < starts.length ? { start: starts[index], end: starts[index + 1] ?? end, kind, index } : undefined) };
+}
+
 /** Where a unit is, for messages: `document 2`, `items[7]`. */
 export function unitLabel(unit: Unit): string {
   return unit.kind === 'document' ? `document ${unit.index}` : `items[${unit.index}]`;

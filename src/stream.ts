@@ -1,4 +1,4 @@
-import { Edit } from './edits';
+import { EditList } from './edits';
 import { ResultLog } from './result-log';
 import { splitStream } from './split';
 import { IncomingRef } from './update';
@@ -9,6 +9,6 @@ import { updateUnits } from './units';
  * nor checked: they pass through as they are. Returns the edits and adds the results to `results`;
  * `file` names the stream in results and errors.
  */
-export function updateStream(source: string, refs: readonly IncomingRef[], results: ResultLog, file?: string): Edit[] {
+export function updateStream(source: string, refs: readonly IncomingRef[], results: ResultLog, file?: string): EditList {
   return updateUnits(source, splitStream(source), refs, results, file);
 }

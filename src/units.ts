@@ -1,12 +1,12 @@
 import { liteTreeOf } from './composed-tree';
-import { Edit } from './edits';
+import { EditList } from './edits';
 import { describeOffset, InputError, inputErrorOf } from './input-error';
 import { LiteNode } from './lite-tree';
 import { ResultLog } from './result-log';
 import { yamlLibrary } from './lazy';
 import { readSimpleYaml } from './simple-yaml';
 import { firstYamlError } from './yaml-cst';
-import { Unit, unitLabel } from './split';
+import { Unit, unitLabel, Units } from './split';
 import { IncomingRef } from './update';
 import { FieldDecider } from './field-decider';
 import { MARKERS_ANNOTATION } from './resource-origin';
@@ -75,17 +75,18 @@ function unitTree(source: string, unit: Unit, where: string, annotated: boolean)
  * edits and adds the results to `results`. `file` names the input in errors and, with the unit's
  * index, in results.
  */
-export function updateUnits(source: string, units: readonly Unit[], refs: readonly IncomingRef[], results: ResultLog, file?: string): Edit[] {
-  const edits: Edit[] = [];
+export function updateUnits(source: string, units: Units, refs: readonly IncomingRef[], results: ResultLog, file?: string): EditList {
+  const edits = new EditList();
   const decider = new FieldDecider(refs);
   const hint = new NextOccurrence(source, MARKER_HINT);
   const annotation = new NextOccurrence(source, MARKERS_ANNOTATION);
-  for (const unit of units) {
+  for (let index = 0; index < units.length; index++) {
+    const unit = units.at(index)!;
     if (!hint.within(unit.start, unit.end)) continue;
     const where = file === undefined ? unitLabel(unit) : `${file} ${unitLabel(unit)}`;
     const tree = unitTree(source, unit, where, annotation.within(unit.start, unit.end));
     const update = updateResource(tree, decider, file === undefined ? undefined : { path: file, index: unit.index });
-    for (let i = 0; i < update.edits.length; i++) edits.push(update.edits[i]);
+    edits.addAll(update.edits);
     results.addAll(update.results);
   }
   return edits;

@@ -3,7 +3,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { EditedOutput } from '../src/edits';
-import { FdOutput } from '../src/fd-output';
+import { COPY_PIECE, FdOutput } from '../src/fd-output';
 
 /** The bytes an FdOutput writes to a file when `write` drives it. */
 function writtenBytes(source: string, encoding: 'latin1' | 'utf8', write: (output: EditedOutput) => void): Buffer {
@@ -45,7 +45,7 @@ describe('FdOutput', () => {
   });
 
   it('copies a large UTF-8 source whole, cutting no surrogate pair at a piece boundary', () => {
-    const piece = (1 << 20) / 4;
+    const piece = COPY_PIECE;
     const source = `${'a'.repeat(piece - 1)}😀${'é'.repeat(piece)}😀${'x'.repeat(3 * piece)}`;
     const bytes = writtenBytes(source, 'utf8', (output) => output.copy(0, source.length));
     assert.deepEqual(bytes, Buffer.from(source, 'utf8'));
