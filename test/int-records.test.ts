@@ -1,0 +1,19 @@
+import { strict as assert } from 'assert';
+import { IntRecords } from '../src/int-records';
+
+describe('IntRecords', () => {
+  it('appends records and reads every slot back, across chunks', () => {
+    const records = new IntRecords(3);
+    for (let n = 0; n < 10_000; n++) assert.equal(records.append(n, -n, n * 7), n);
+    assert.equal(records.length, 10_000);
+    for (const n of [0, 1, 4095, 4096, 8191, 8192, 9999]) assert.deepEqual([0, 1, 2].map((slot) => records.get(n, slot)), [n, -n, n * 7], `record ${n}`);
+  });
+
+  it('fills the slots not given with 0, and keeps 32-bit values', () => {
+    const records = new IntRecords(2);
+    records.append(5);
+    records.append(2 ** 31 - 1, -(2 ** 31));
+    assert.deepEqual([records.get(0, 0), records.get(0, 1)], [5, 0]);
+    assert.deepEqual([records.get(1, 0), records.get(1, 1)], [2 ** 31 - 1, -(2 ** 31)]);
+  });
+});
