@@ -6,6 +6,8 @@ import { scanFrom } from './sticky-scan';
 class NotSimple extends Error {}
 
 const TAB = 9;
+const LF = 10;
+const CR = 13;
 const HASH = 35;
 
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
@@ -25,6 +27,16 @@ const KEY = /(?:[^:#\r\n]|:(?! |\r?\n|$)|(?<![ \t])#)*:(?= |\r?\n|$)/y;
 const PLAIN = /(?:[^:#\r\n]|:(?![ \t]|\r?\n|$)|(?<![ \t])#)*/y;
 /** A quoted scalar that closes on its line. */
 const QUOTED = { '"': /"(?:[^"\\\r\n]|\\[^\r\n])*"/y, "'": /'(?:[^'\r\n]|'')*'/y } as const;
+
+/** Blank and comment-only lines, each with its line break. */
+const BLANK_OR_COMMENT_LINES = /(?:[ \t]*(?:#[^\n]*)?\r?\n)*/y;
+/**
+ * The commonest line of all, read in one step: a mapping entry with a plain key and, on the same
+ * line, a plain value without blanks or a quoted one without escapes, and maybe a comment. Groups:
+ * key, blanks before the value, plain value, single-quoted text, double-quoted text, comment. A
+ * line it does not fit is read step by step; it accepts a subset of what those steps accept.
+ */
+const SIMPLE_ENTRY = /([^\s'"#&*!|>%@`{}[\],?:-][^\s:#]*(?::[^\s:#]+)*):( +)(?:([^\s'"#&*!|>%@`{}[\],?:-](?:[^\s:]|:(?=[^\s]))*)|'([^'\r\n]*)'|"([^"\\\r\n]*)")(?: *| +(#[^\r\n]*))\r?(?=\n|$)/y;
 
 /** Characters that cannot start a plain scalar or key in the simple subset. */
 const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
@@ -120,6 +132,18 @@ class SimpleReader {
 
   /** The start of the next line holding content (not blank, not a comment), or -1. */
   nextContentLine(from: number): number {
+    if (from >= this.limit) return -1;
+    const line = scanFrom(BLANK_OR_COMMENT_LINES, this.source, from);
+    if (line >= this.limit) return -1;
+    const content = scanFrom(BLANKS, this.source, line);
+    const first = this.source.charCodeAt(content);
+    // A character other than a line break or `#` after the blanks: content (the usual case).
+    if (content < this.limit && first !== HASH && first !== CR && first !== LF) return line;
+    return this.nextContentLineByLines(line);
+  }
+
+  /** nextContentLine, line by line. */
+  private nextContentLineByLines(from: number): number {
     for (let line = from; line < this.limit; line = this.nextLine(line)) {
       const end = this.lineEnd(line);
       const i = scanFrom(BLANKS, this.source, line);
@@ -210,10 +234,12 @@ class SimpleReader {
     const entries: Array<[string, LiteNode]> = [];
     const keys: string[] = [];
     for (;;) {
-      const key = this.key(i, this.lineEnd(lineStart)) ?? notSimple();
+      const simple = this.simpleEntry(i);
+      const key = simple !== null ? simple[0] : this.key(i, this.lineEnd(lineStart)) ?? notSimple();
       if (keys.includes(key)) notSimple();
       keys.push(key);
-      const value = this.childValue(this.keyAfter, column, lineStart, false, key);
+      const value = simple !== null ? simple[1] : this.childValue(this.keyAfter, column, lineStart, false, key);
+      if (simple !== null) this.lastLine = lineStart;
       if (this.retains(value)) entries.push([key, value]);
       const next = this.nextContentLine(this.nextLine(this.lastLine));
       if (next < 0) break;
@@ -224,6 +250,26 @@ class SimpleReader {
       i = next + indent;
     }
     return { kind: 'map', flow: false, entries };
+  }
+
+  /** The key and scalar value of the mapping entry at `i` when SIMPLE_ENTRY reads its whole line, else null. */
+  simpleEntry(i: number): [string, LiteScalar] | null {
+    SIMPLE_ENTRY.lastIndex = i;
+    const match = SIMPLE_ENTRY.exec(this.source);
+    if (match === null || SIMPLE_ENTRY.lastIndex > this.limit) return null;
+    // Indexed: destructuring runs the iterator protocol until the function is optimized.
+    const key = match[1];
+    const blanks = match[2];
+    const plain = match[3];
+    const singleQuoted = match[4];
+    const doubleQuoted = match[5];
+    const comment = match[6];
+    const start = i + key.length + 1 + blanks.length;
+    const quoted = plain === undefined;
+    const value = quoted ? singleQuoted ?? doubleQuoted : plain;
+    const style = !quoted ? 'PLAIN' : singleQuoted !== undefined ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
+    const end = start + value.length + (quoted ? 2 : 0);
+    return [key, { kind: 'scalar', value, style, start, end, comment: comment ?? null, inFlow: false }];
   }
 
   inlineScalar(i: number, lineEnd: number): LiteNode {

@@ -28,6 +28,8 @@ const SIMPLE_DOCUMENTS: Record<string, string> = {
   'non-ASCII': 'clé: valeur # é\nb: 日本\n',
   'no final newline': 'a: b',
   'flow collections on one line': 'args: ["--listen=:9090", \'-v\', plain]\nres: {cpu: 1, "mem": 2Gi, nested: [a, {b: c}]}\njson: {"a":1}\nempty: [ ]\ntrailing: [a, b,] # c\n',
+  'one-line entries of every kind the one-step read takes': "a: b\nc: 'd e' # f\ng: \"h\"   \ni: j:k#l  # m  \nhttp://x: 1\nn.o/p-q: 'r''s'\nt: u\tv\n",
+  'one-step entries with CRLF and at the very end': "a: b # c\r\nd: 'e'\r\nf: g",
   'keys with dots and slashes': 'metadata:\n  annotations:\n    config.kubernetes.io/path: x.yaml\n    kobold/markers: |\n      a.b: tag: x; type: exact\n',
 };
 
@@ -47,6 +49,8 @@ const NOT_SIMPLE: Record<string, string> = {
   'two documents': 'a: 1\n---\nb: 2\n',
   directive: '%YAML 1.2\n---\na: 1\n',
   'nested mapping on one line': 'a: b: c\n',
+  'a comment without a blank before it, after a quoted value': "a: 'b'#c\n",
+  'a colon and blank inside a plain value': 'a: b: c d\n',
   'bad indentation': 'a:\n    b: 1\n  c: 2\n',
   'explicit indentation indicator': 'a: |2\n   x\n',
 };
