@@ -5,7 +5,7 @@ import {
   SOURCE_INDEX_ANNOTATION,
   SOURCE_PATH_ANNOTATION,
 } from 'kpt-functions/dist/src/metadata';
-import { LiteNode, scalarAt } from './lite-tree';
+import { entryOf, LiteNode } from './lite-tree';
 import { FileRef, ResourceOrigin, ResourceRef } from './results';
 
 /** Where kpt says a resource came from: `config.kubernetes.io/...`, or the `internal.` form. */
@@ -16,28 +16,52 @@ const INDEX_ANNOTATIONS = [LEGACY_SOURCE_INDEX_ANNOTATION, SOURCE_INDEX_ANNOTATI
 export const MARKERS_ANNOTATION = 'kobold/markers';
 
 export function annotation(root: LiteNode, name: string): string | undefined {
-  return scalarAt(root, 'metadata', 'annotations', name);
+  const value = entryOf(annotationsOf(root), name);
+  return value?.kind === 'scalar' ? value.value : undefined;
 }
 
-function firstAnnotation(root: LiteNode, names: readonly string[]): string | undefined {
-  return names.map((name) => annotation(root, name)).find((value) => value !== undefined);
+function annotationsOf(root: LiteNode): LiteNode | undefined {
+  return entryOf(entryOf(root, 'metadata'), 'annotations');
+}
+
+function scalarValue(node: LiteNode | undefined): string | undefined {
+  return node?.kind === 'scalar' ? node.value : undefined;
+}
+
+/** The value of the first of the annotations `names` that is there. */
+function firstAnnotation(annotations: LiteNode | undefined, names: readonly string[]): string | undefined {
+  for (let i = 0; i < names.length; i++) {
+    const value = scalarValue(entryOf(annotations, names[i]));
+    if (value !== undefined) return value;
+  }
+  return undefined;
 }
 
 /**
  * Who a resource is, for results: apiVersion, kind, name and namespace when it is a Kubernetes
- * object, and the file from kpt's path/index annotations, else the one the caller knows.
+ * object, and the file from kpt's path/index annotations, else the one the caller knows. Once per
+ * marked resource, so written without spreads or callbacks, which are slow until optimized.
  */
 export function resourceOrigin(root: LiteNode, fallbackFile?: FileRef): ResourceOrigin {
-  const apiVersion = scalarAt(root, 'apiVersion');
-  const kind = scalarAt(root, 'kind');
-  const namespace = scalarAt(root, 'metadata', 'namespace');
-  const resourceRef: ResourceRef | undefined = apiVersion !== undefined && kind !== undefined
-    ? { apiVersion, kind, name: scalarAt(root, 'metadata', 'name') ?? '', ...(namespace !== undefined && { namespace }) }
-    : undefined;
-  const path = firstAnnotation(root, PATH_ANNOTATIONS);
-  const index = firstAnnotation(root, INDEX_ANNOTATIONS);
-  const file: FileRef | undefined = path !== undefined
-    ? { path, ...(index !== undefined && /^\d+$/.test(index) && { index: Number(index) }) }
-    : fallbackFile;
-  return { ...(resourceRef && { resourceRef }), ...(file && { file }) };
+  const origin: ResourceOrigin = {};
+  const metadata = entryOf(root, 'metadata');
+  const apiVersion = scalarValue(entryOf(root, 'apiVersion'));
+  const kind = scalarValue(entryOf(root, 'kind'));
+  if (apiVersion !== undefined && kind !== undefined) {
+    const resourceRef: ResourceRef = { apiVersion, kind, name: scalarValue(entryOf(metadata, 'name')) ?? '' };
+    const namespace = scalarValue(entryOf(metadata, 'namespace'));
+    if (namespace !== undefined) resourceRef.namespace = namespace;
+    origin.resourceRef = resourceRef;
+  }
+  const annotations = entryOf(metadata, 'annotations');
+  const path = firstAnnotation(annotations, PATH_ANNOTATIONS);
+  if (path !== undefined) {
+    const file: FileRef = { path };
+    const index = firstAnnotation(annotations, INDEX_ANNOTATIONS);
+    if (index !== undefined && /^\d+$/.test(index)) file.index = Number(index);
+    origin.file = file;
+  } else if (fallbackFile !== undefined) {
+    origin.file = fallbackFile;
+  }
+  return origin;
 }

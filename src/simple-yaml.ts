@@ -1,5 +1,6 @@
 import { LiteMap, LiteNode, LiteScalar, LiteSeq } from './lite-tree';
 import { MARKER_PREFIX } from './marker';
+import { NextOccurrence } from './next-occurrence';
 import { scanFrom } from './sticky-scan';
 
 /** Thrown inside the reader when the text leaves the simple subset; the caller composes instead. */
@@ -31,12 +32,14 @@ const QUOTED = { '"': /"(?:[^"\\\r\n]|\\[^\r\n])*"/y, "'": /'(?:[^'\r\n]|'')*'/y
 /** Blank and comment-only lines, each with its line break. */
 const BLANK_OR_COMMENT_LINES = /(?:[ \t]*(?:#[^\n]*)?\r?\n)*/y;
 /**
- * The commonest line of all, read in one step: a mapping entry with a plain key and, on the same
- * line, a plain value without blanks or a quoted one without escapes, and maybe a comment. Groups:
- * key, blanks before the value, plain value, single-quoted text, double-quoted text, comment. A
- * line it does not fit is read step by step; it accepts a subset of what those steps accept.
+ * The commonest line of all, checked in one step: a mapping entry with a plain key without blanks
+ * and, on the same line, a plain value without blanks or a quoted one without escapes, and maybe a
+ * comment; up to the line's end, a carriage return left out. A line it does not fit is read step
+ * by step; it accepts a subset of what those steps accept.
  */
-const SIMPLE_ENTRY = /([^\s'"#&*!|>%@`{}[\],?:-][^\s:#]*(?::[^\s:#]+)*):( +)(?:([^\s'"#&*!|>%@`{}[\],?:-](?:[^\s:]|:(?=[^\s]))*)|'([^'\r\n]*)'|"([^"\\\r\n]*)")(?: *| +(#[^\r\n]*))\r?(?=\n|$)/y;
+const SIMPLE_ENTRY = /[^\s'"#&*!|>%@`{}[\],?:-][^\s:#]*(?::[^\s:#]+)*: +(?:[^\s'"#&*!|>%@`{}[\],?:-](?:[^\s:]|:(?=[^\s]))*|'[^'\r\n]*'|"[^"\\\r\n]*")(?: *| +#[^\r\n]*)(?=\r?\n|$)/y;
+/** Characters up to a blank or line break. */
+const NOT_BLANKS = /[^\s]*/y;
 
 /** Characters that cannot start a plain scalar or key in the simple subset. */
 const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
@@ -57,6 +60,8 @@ class SimpleReader {
   private depth: number;
   /** Whether everything is kept below the current point (see `prune`). */
   private keepAll: boolean;
+  /** Where marker comments may be, for the lines that are pruned unread. */
+  private readonly markers: NextOccurrence;
 
   /**
    * With `prune`, the tree keeps only what the marker walk and the resource's identity need: the
@@ -72,6 +77,7 @@ class SimpleReader {
   ) {
     this.depth = rootDepth;
     this.keepAll = !prune;
+    this.markers = new NextOccurrence(source, MARKER_PREFIX);
   }
 
   private retains(node: LiteNode): boolean {
@@ -234,13 +240,26 @@ class SimpleReader {
     const entries: Array<[string, LiteNode]> = [];
     const keys: string[] = [];
     for (;;) {
-      const simple = this.simpleEntry(i);
-      const key = simple !== null ? simple[0] : this.key(i, this.lineEnd(lineStart)) ?? notSimple();
-      if (keys.includes(key)) notSimple();
-      keys.push(key);
-      const value = simple !== null ? simple[1] : this.childValue(this.keyAfter, column, lineStart, false, key);
-      if (simple !== null) this.lastLine = lineStart;
-      if (this.retains(value)) entries.push([key, value]);
+      const simpleEnd = scanFrom(SIMPLE_ENTRY, this.source, i);
+      if (simpleEnd >= 0 && simpleEnd <= this.limit) {
+        // The whole entry is on this line, and its value is a scalar.
+        const colon = this.source.indexOf(': ', i);
+        const key = this.source.slice(i, colon);
+        if (keys.includes(key)) notSimple();
+        keys.push(key);
+        this.lastLine = lineStart;
+        // Pruned away unless kept whole or marked: then not even read.
+        if (this.keepAll || this.depth <= 0 || this.markers.within(colon, simpleEnd)) {
+          const value = this.simpleEntryValue(colon + 1, simpleEnd);
+          if (this.retains(value)) entries.push([key, value]);
+        }
+      } else {
+        const key = this.key(i, this.lineEnd(lineStart)) ?? notSimple();
+        if (keys.includes(key)) notSimple();
+        keys.push(key);
+        const value = this.childValue(this.keyAfter, column, lineStart, false, key);
+        if (this.retains(value)) entries.push([key, value]);
+      }
       const next = this.nextContentLine(this.nextLine(this.lastLine));
       if (next < 0) break;
       const indent = this.indent(next);
@@ -252,24 +271,16 @@ class SimpleReader {
     return { kind: 'map', flow: false, entries };
   }
 
-  /** The key and scalar value of the mapping entry at `i` when SIMPLE_ENTRY reads its whole line, else null. */
-  simpleEntry(i: number): [string, LiteScalar] | null {
-    SIMPLE_ENTRY.lastIndex = i;
-    const match = SIMPLE_ENTRY.exec(this.source);
-    if (match === null || SIMPLE_ENTRY.lastIndex > this.limit) return null;
-    // Indexed: destructuring runs the iterator protocol until the function is optimized.
-    const key = match[1];
-    const blanks = match[2];
-    const plain = match[3];
-    const singleQuoted = match[4];
-    const doubleQuoted = match[5];
-    const comment = match[6];
-    const start = i + key.length + 1 + blanks.length;
-    const quoted = plain === undefined;
-    const value = quoted ? singleQuoted ?? doubleQuoted : plain;
-    const style = !quoted ? 'PLAIN' : singleQuoted !== undefined ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
-    const end = start + value.length + (quoted ? 2 : 0);
-    return [key, { kind: 'scalar', value, style, start, end, comment: comment ?? null, inFlow: false }];
+  /** The scalar after the `:` at `i` of an entry SIMPLE_ENTRY fits, whose line's content ends at `lineEnd`. */
+  simpleEntryValue(i: number, lineEnd: number): LiteScalar {
+    const start = scanFrom(SPACES, this.source, i);
+    const quote = this.source[start];
+    const quoted = quote === "'" || quote === '"';
+    const end = quoted ? this.source.indexOf(quote, start + 1) + 1 : scanFrom(NOT_BLANKS, this.source, start);
+    const value = quoted ? this.source.slice(start + 1, end - 1) : this.source.slice(start, end);
+    const style = !quoted ? 'PLAIN' : quote === "'" ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
+    const hash = scanFrom(SPACES, this.source, end);
+    return { kind: 'scalar', value, style, start, end, comment: hash < lineEnd ? this.source.slice(hash, lineEnd) : null, inFlow: false };
   }
 
   inlineScalar(i: number, lineEnd: number): LiteNode {

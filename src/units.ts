@@ -11,27 +11,10 @@ import { IncomingRef } from './update';
 import { FieldDecider } from './field-decider';
 import { MARKERS_ANNOTATION } from './resource-origin';
 import { updateResource } from './update-resource';
+import { NextOccurrence } from './next-occurrence';
 
 /** The text every marker, comment or annotation, contains: a unit without it has nothing to do. */
 const MARKER_HINT = 'kobold';
-
-/** Finds a text in ranges that come in order, each search picking up where the last one ended. */
-class NextOccurrence {
-  private at = -1;
-
-  constructor(
-    private readonly source: string,
-    private readonly text: string,
-  ) {}
-
-  within(start: number, end: number): boolean {
-    if (this.at < start && this.at !== Infinity) {
-      const found = this.source.indexOf(this.text, start);
-      this.at = found < 0 ? Infinity : found;
-    }
-    return this.at + this.text.length <= end;
-  }
-}
 
 /**
  * Composes a unit with the yaml library, for what the simple reader leaves: any YAML at all, and

@@ -14,11 +14,12 @@ export interface ResourceUpdate {
 
 /**
  * The scalars the `kobold/markers` annotation points at, with the problems of its lines. A scalar
- * already `taken` (by a comment marker, or an earlier line) keeps the rule it has.
+ * already marked by a comment, or by an earlier line, keeps the rule it has.
  */
-function annotationMarkers(root: LiteNode, taken: Set<LiteScalar>, warn: (message: string) => void): MarkedScalar[] {
+function annotationMarkers(root: LiteNode, commentMarked: readonly MarkedScalar[], warn: (message: string) => void): MarkedScalar[] {
   const text = annotation(root, MARKERS_ANNOTATION);
   if (text === undefined) return [];
+  const taken = new Set(commentMarked.map((field) => field.node));
   const marked: MarkedScalar[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
     if (line.trim() === '' || line.trim().startsWith('#')) return;
@@ -40,17 +41,16 @@ function annotationMarkers(root: LiteNode, taken: Set<LiteScalar>, warn: (messag
 /** The outcome of one marked field: an edit and an info result, or warnings, or nothing. */
 function updateField(field: MarkedScalar, decider: FieldDecider, origin: ResourceOrigin, results: Result[]): Edit | undefined {
   const currentValue = field.node.value;
-  const fieldRef = { path: decider.internPath(formatFieldPath(field.path)), currentValue };
-  const warn = (message: string): void => void results.push(resultAbout(origin, 'warning', message, fieldRef));
+  const path = decider.internPath(formatFieldPath(field.path));
   const outcome = decider.decide(field.markerText, currentValue);
   if (!outcome.ok) {
-    warn(outcome.error);
+    results.push(resultAbout(origin, 'warning', outcome.error, { path, currentValue }));
     return undefined;
   }
   const { decision } = outcome;
-  decision.warnings.forEach(warn);
+  for (let i = 0; i < decision.warnings.length; i++) results.push(resultAbout(origin, 'warning', decision.warnings[i], { path, currentValue }));
   if (decision.appliedRef === undefined) return undefined;
-  results.push(resultAbout(origin, 'info', outcome.message, { path: fieldRef.path, currentValue, proposedValue: decision.value }));
+  results.push(resultAbout(origin, 'info', outcome.message, { path, currentValue, proposedValue: decision.value }));
   const { start, end, style, inFlow } = field.node;
   return { start, end, text: renderScalar(decision.value, style as FlowScalarStyle, inFlow) };
 }
@@ -65,10 +65,10 @@ export function updateResource(root: LiteNode, decider: FieldDecider, fallbackFi
     results.push(resultAbout(origin, 'warning', reason, { path: fieldPath }));
   }
   const warnAboutAnnotation = (message: string): void => void results.push(resultAbout(origin, 'warning', message));
-  const fields = [...marked, ...annotationMarkers(root, new Set(marked.map((field) => field.node)), warnAboutAnnotation)];
+  const fields = marked.concat(annotationMarkers(root, marked, warnAboutAnnotation));
   const edits: Edit[] = [];
-  for (const field of fields) {
-    const edit = updateField(field, decider, origin, results);
+  for (let i = 0; i < fields.length; i++) {
+    const edit = updateField(fields[i], decider, origin, results);
     if (edit) edits.push(edit);
   }
   return { edits, results };

@@ -1,5 +1,5 @@
 import { PathSegment, PathSelector } from './field-path';
-import { entryOf, LiteNode, LiteScalar } from './lite-tree';
+import { entryOf, LiteMap, LiteNode, LiteScalar, LiteSeq } from './lite-tree';
 import { markerTextOfComment } from './marker';
 
 /** A scalar a rule applies to, wherever the rule came from. */
@@ -41,29 +41,50 @@ function misplacedReason(node: LiteNode): string | null {
 /**
  * Every comment marker of a resource: on scalar values of mappings and scalar items of sequences,
  * block or flow, at any depth, in document order. Markers on aliases, block scalars and empty
- * values are reported as misplaced.
+ * values are reported as misplaced. The walk keeps one path and copies it only for a marker: a
+ * resource has many scalars and few markers.
  */
 export function findCommentMarkers(root: LiteNode): CommentMarkers {
   const found: CommentMarkers = { marked: [], misplaced: [] };
-  const stack: Array<{ node: LiteNode; path: PathSegment[] }> = [{ node: root, path: [] }];
-  while (stack.length > 0) {
-    const { node, path } = stack.pop()!;
-    const children = childrenOf(node);
-    for (let i = children.length - 1; i >= 0; i--) {
-      const segment = children[i][0];
-      const child = children[i][1];
-      if (child.kind === 'map' || child.kind === 'seq') {
-        stack.push({ node: child, path: [...path, segment] });
-        continue;
-      }
-      const markerText = child.comment === null ? null : markerTextOfComment(child.comment);
-      if (markerText === null) continue;
-      const reason = misplacedReason(child);
-      if (reason !== null) found.misplaced.push({ path: [...path, segment], reason });
-      else found.marked.push({ node: child as LiteScalar, path: [...path, segment], markerText });
+  if (root.kind !== 'map' && root.kind !== 'seq') return found;
+  // A stack of the collections being walked, each with the index of its next child; iterative, since input may nest deeply.
+  const collections: Array<LiteMap | LiteSeq> = [root];
+  const nextChild: number[] = [0];
+  const path: PathSegment[] = [];
+  let inOrder = true;
+  while (collections.length > 0) {
+    const top = collections.length - 1;
+    const collection = collections[top];
+    const index = nextChild[top]++;
+    const isMap = collection.kind === 'map';
+    if (index >= (isMap ? collection.entries.length : collection.items.length)) {
+      collections.pop();
+      nextChild.pop();
+      path.pop();
+      continue;
     }
+    const segment: PathSegment = isMap ? collection.entries[index][0] : index;
+    const child = isMap ? collection.entries[index][1] : collection.items[index];
+    // A pruned sequence has holes (simple-yaml.ts).
+    if (child === undefined) continue;
+    if (child.kind === 'map' || child.kind === 'seq') {
+      collections.push(child);
+      nextChild.push(0);
+      path.push(segment);
+      continue;
+    }
+    const markerText = child.comment === null ? null : markerTextOfComment(child.comment);
+    if (markerText === null) continue;
+    const reason = misplacedReason(child);
+    if (reason !== null) {
+      found.misplaced.push({ path: [...path, segment], reason });
+      continue;
+    }
+    const marked = found.marked;
+    if (marked.length > 0 && marked[marked.length - 1].node.start > (child as LiteScalar).start) inOrder = false;
+    marked.push({ node: child as LiteScalar, path: [...path, segment], markerText });
   }
-  found.marked.sort((a, b) => a.node.start - b.node.start);
+  if (!inOrder) found.marked.sort((a, b) => a.node.start - b.node.start);
   return found;
 }
 
