@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { fstatSync, readFileSync, readSync, statSync } from 'fs';
 import { applyEdits, EditedOutput } from './edits';
+import { engineFlagsFor } from './engine-flags';
 import { FdOutput, writeAllSync } from './fd-output';
 import { checkImageRefs, loadFunctionConfig } from './fn-config';
 import { InputError } from './input-error';
@@ -127,24 +128,16 @@ function readInput(file: string, stdin: StdinBytes | undefined): Uint8Array {
   return readFileSync(file);
 }
 
-/** From this input size on, a run keeps V8's young generation small (keepYoungGenerationSmall). */
-const LARGE_INPUT_BYTES = 4 << 20;
-
-/**
- * Stops V8's young generation from growing. V8 doubles it each time the bytes that survive its
- * collections add up to its size; on a large input what survives (the resource being read at each
- * collection, the interned names of the results) adds up to megabytes, and on dense 20,000 the
- * young generation ends 6 MB larger, which buys no measurable speed. Only for large inputs, since
- * loading `v8` costs a millisecond of start-up.
- */
-function keepYoungGenerationSmall(): void {
-  (require('v8') as typeof import('v8')).setFlagsFromString('--semi-space-growth-factor=1');
+/** Sets the V8 flags that suit a run on an input of this many characters (engine-flags.ts). */
+function tuneEngineFor(inputLength: number): void {
+  const flags = engineFlagsFor(inputLength);
+  if (flags.length > 0) (require('v8') as typeof import('v8')).setFlagsFromString(flags.join(' '));
 }
 
 /** KRM mode: ResourceList in, ResourceList out. Input that is no ResourceList gives no output. */
 function runKrm(stdin: StdinBytes): Outcome {
   const { text: source, ascii } = stdin.decodeOnce();
-  if (source.length >= LARGE_INPUT_BYTES) keepYoungGenerationSmall();
+  tuneEngineFor(source.length);
   const run = runResourceList(source);
   // Only a run with an error reads its results back here: it has no results about fields.
   const errors = run.hasError ? run.results.filter((result) => result.severity === 'error').map((result) => `image-ref-updater: ${result.message}\n`) : [];
@@ -188,6 +181,7 @@ function joinStreams(texts: readonly string[]): string {
 /** Standalone mode: the FILEs (or stdin) updated as plain YAML streams; results on stderr. */
 function runStandalone(configFile: string, files: readonly string[], stdin: StdinBytes | undefined): Outcome {
   const inputs = (files.length === 0 ? ['-'] : files).map((file) => ({ file, bytes: readInput(file, stdin) }));
+  tuneEngineFor(inputs.reduce((sum, { bytes }) => sum + bytes.length, 0));
   // Joined as latin1, which maps every byte to one character and back: invalid UTF-8 is kept as it came.
   const unchanged = Buffer.from(joinStreams(inputs.map(({ bytes }) => Buffer.from(bytes).toString('latin1'))), 'latin1');
   let imageRefs: string[];
