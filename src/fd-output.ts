@@ -17,6 +17,8 @@ export function writeAllSync(fd: number, data: string | Uint8Array): void {
 const BUFFER_BYTES = 1 << 18;
 /** The most UTF-8 bytes one UTF-16 code unit takes (a surrogate pair: 4 bytes for 2 units). */
 const MAX_UTF8_BYTES_PER_UNIT = 3;
+/** New text gathered before it is encoded: each encoding call costs more than joining small strings. */
+const PENDING_TEXT = 1 << 14;
 /** Characters of the source encoded at a time: a piece always fits the buffer. */
 export const COPY_PIECE = BUFFER_BYTES / 4;
 
@@ -28,11 +30,12 @@ function isHighSurrogate(code: number): boolean {
  * Writes an edited input to a file descriptor through one reused buffer of 256 KiB, so that a
  * large output never exists whole, not even as pieces waiting for the garbage collector. The
  * unchanged spans are encoded as the source was (`latin1` for an all-ASCII source, a plain copy);
- * new text is always UTF-8.
+ * new text is always UTF-8, gathered into pieces first.
  */
 export class FdOutput implements EditedOutput {
   private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   private used = 0;
+  private pendingText = '';
 
   constructor(
     private readonly fd: number,
@@ -41,6 +44,7 @@ export class FdOutput implements EditedOutput {
   ) {}
 
   copy(start: number, end: number): void {
+    this.encodePendingText();
     while (start < end) {
       let pieceEnd = Math.min(end, start + COPY_PIECE);
       // A surrogate pair cut in two would be written as two replacement characters.
@@ -51,18 +55,27 @@ export class FdOutput implements EditedOutput {
   }
 
   text(chunk: string): void {
-    if (chunk.length * MAX_UTF8_BYTES_PER_UNIT > BUFFER_BYTES) {
-      this.flush();
-      writeAllSync(this.fd, Buffer.from(chunk, 'utf8'));
-      return;
-    }
-    this.encode(chunk, 'utf8');
+    this.pendingText += chunk;
+    if (this.pendingText.length >= PENDING_TEXT) this.encodePendingText();
   }
 
-  /** Writes what the buffer holds. */
+  /** Writes all that was given so far. */
   flush(): void {
+    this.encodePendingText();
     writeAllSync(this.fd, this.buffer.subarray(0, this.used));
     this.used = 0;
+  }
+
+  private encodePendingText(): void {
+    const text = this.pendingText;
+    if (text === '') return;
+    this.pendingText = '';
+    if (text.length * MAX_UTF8_BYTES_PER_UNIT > BUFFER_BYTES) {
+      this.flush();
+      writeAllSync(this.fd, Buffer.from(text, 'utf8'));
+      return;
+    }
+    this.encode(text, 'utf8');
   }
 
   /** Adds a chunk that fits an empty buffer. */

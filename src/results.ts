@@ -61,25 +61,42 @@ function originYaml(ref: ResourceRef | undefined, file: FileRef | undefined, eol
   };
 }
 
-/** Renders results one by one, the origin blocks once for a run of results about the same resource. */
+/**
+ * Renders results one by one: the origin blocks once for a run of results about the same resource,
+ * and each string quoted once, since a run's results repeat their messages, paths and values.
+ */
 function resultsRenderer(eol: string): (result: Result) => string {
   let lastRef: ResourceRef | undefined;
   let lastFile: FileRef | undefined;
   let origin = originYaml(undefined, undefined, eol);
+  const quoted = new Map<string, string>();
+  const quote = (value: string): string => {
+    let text = quoted.get(value);
+    if (text === undefined) {
+      text = JSON.stringify(value);
+      quoted.set(value, text);
+    }
+    return text;
+  };
   return (result) => {
     if (result.resourceRef !== lastRef || result.file !== lastFile) {
       lastRef = result.resourceRef;
       lastFile = result.file;
       origin = originYaml(lastRef, lastFile, eol);
     }
-    const { field } = result;
-    const fieldBlock = field === undefined ? '' : `  field:${eol}${fieldYaml('path', field.path, eol)}${fieldYaml('currentValue', field.currentValue, eol)}${fieldYaml('proposedValue', field.proposedValue, eol)}`;
-    return `- message: ${JSON.stringify(result.message)}${eol}  severity: ${result.severity}${eol}${origin.ref}${fieldBlock}${origin.file}`;
+    const field = result.field;
+    let fieldBlock = '';
+    if (field !== undefined) {
+      fieldBlock = `  field:${eol}    path: ${quote(field.path)}${eol}`;
+      if (field.currentValue !== undefined) fieldBlock += `    currentValue: ${quote(field.currentValue)}${eol}`;
+      if (field.proposedValue !== undefined) fieldBlock += `    proposedValue: ${quote(field.proposedValue)}${eol}`;
+    }
+    return `- message: ${quote(result.message)}${eol}  severity: ${result.severity}${eol}${origin.ref}${fieldBlock}${origin.file}`;
   };
 }
 
-/** Results to write: an array, or a run's compact log (result-log.ts). */
-export type Results = Iterable<Result> & { readonly length: number };
+/** Results to write: an array, or a run's compact log (result-log.ts), read by index. */
+export type Results = Iterable<Result> & { readonly length: number; at(index: number): Result | undefined };
 
 /**
  * Writes results as block YAML, the way kpt writes and reads them (block style, so that `[0]` in a
@@ -89,7 +106,8 @@ export type Results = Iterable<Result> & { readonly length: number };
 export function writeResultsYaml(results: Results, wrapInKey: boolean, eol: string, write: (chunk: string) => void): void {
   if (wrapInKey) write(results.length === 0 ? `results: []${eol}` : `results:${eol}`);
   const render = resultsRenderer(eol);
-  for (const result of results) write(render(result));
+  // Indexed: a generator or iterator costs more than the rendering until it is optimized.
+  for (let i = 0; i < results.length; i++) write(render(results.at(i)!));
 }
 
 /** The results as one block YAML string. */
