@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { fstatSync, readFileSync, readSync, statSync } from 'fs';
 import { applyEdits, EditedOutput } from './edits';
 import { engineFlagsFor } from './engine-flags';
