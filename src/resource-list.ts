@@ -8,7 +8,7 @@ import { Result, Results, resultsYaml, writeResultsYaml } from './results';
 import { ResultLog } from './result-log';
 import { readSimpleYaml } from './simple-yaml';
 import { scanFrom } from './sticky-scan';
-import { adjoiningUnits, Unit, unitLabel, Units } from './split';
+import { Unit, unitLabel, Units } from './split';
 import { updateUnits } from './units';
 import { composeNode, parseTokens, streamError, tokenEnd } from './yaml-cst';
 
@@ -108,7 +108,7 @@ function blockLayout(source: string): ResourceListLayout | null {
   const top = readSimpleYaml(skeleton, 0, skeleton.length, false);
   if (top === null || entryOf(top, 'results') !== undefined) return null;
   const content: ResourceListContent = {
-    items: adjoiningUnits(items, regionEnd, 'seq-item'),
+    items: Units.adjoining(items, regionEnd, 'seq-item'),
     functionConfig: liteToJs(entryOf(top, 'functionConfig')),
   };
   return { apiVersion: scalarAt(top, 'apiVersion'), kind: scalarAt(top, 'kind'), placeResults: appendBlock(source, source.length), content: () => content };
@@ -160,17 +160,17 @@ function itemOffset(item: CST.CollectionItem): number | undefined {
  * found without walking their tokens, which may nest deeply. Absent or null means none; anything
  * but a sequence is an error.
  */
-function itemUnits(value: CST.Token | null | undefined, itemsEnd: number, source: string): Unit[] {
-  if (!value || (isScalarToken(value) && composeNode(value, source, 'items').toJS() === null)) return [];
+function itemUnits(value: CST.Token | null | undefined, itemsEnd: number, source: string): Units {
+  if (!value || (isScalarToken(value) && composeNode(value, source, 'items').toJS() === null)) return Units.of('seq-item', []);
   const flowEnd = value.type === 'flow-collection' && value.start.source === '[' ? value.end[0]?.offset ?? itemsEnd : undefined;
   if (value.type !== 'block-seq' && flowEnd === undefined) throw new InputError('ResourceList items must be a list', `stdin, ${describeOffset(source, value.offset)}`);
   const items: CST.CollectionItem[] = (value as CST.BlockSequence | CST.FlowCollection).items;
-  return items.flatMap((item, index) => {
+  return Units.of(flowEnd === undefined ? 'seq-item' : 'node', items.flatMap((item, index) => {
     if (!item.value) return [];
     const next = items.slice(index + 1).map(itemOffset).find((offset) => offset !== undefined) ?? flowEnd ?? itemsEnd;
     if (flowEnd !== undefined) return [itemUnit(item.value.offset, next, index, 'node')];
     return [itemUnit(source.lastIndexOf('\n', itemOffset(item)!) + 1, next, index, 'seq-item')];
-  });
+  }));
 }
 
 /** The edit that puts results into a list read by the full parser: replacing old ones, or appended. */
@@ -204,13 +204,20 @@ const PLAIN_KEY_ITEM = /[ \t]*-[ \t]+[A-Za-z_][\w.\/-]*:[ \t\r\n]/y;
  * cannot tell (anchors, tags, nested nodes) is left alone.
  */
 function checkItemIsMapping(source: string, item: Unit): void {
-  if (item.kind === 'seq-item' && scanFrom(PLAIN_KEY_ITEM, source, item.start) >= 0) return;
   const lineEnd = source.indexOf('\n', item.start);
   const line = source.slice(item.start, lineEnd < 0 ? item.end : Math.min(lineEnd, item.end)).replace(/\r$/, '');
   const content = (item.kind === 'seq-item' ? line.replace(/^\s*-(?=\s|$)/, '') : line).replace(/(^|\s)#.*$/, '').trim();
   const mapping = content === '' || /^[{&!]/.test(content) || /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*:(?:\s|$)/.test(content)
     || (!/^["'\[|>*]/.test(content) && /:(?:\s|$)/.test(content));
   if (!mapping) throw new InputError('not a resource: expected a mapping, found a scalar or a sequence', `${unitLabel(item)}, ${describeOffset(source, item.start)}`);
+}
+
+/** Refuses the first item that is plainly no resource (checkItemIsMapping); the common item, `- key:`, at a glance. */
+function checkItemsAreMappings(source: string, items: Units): void {
+  for (let position = 0; position < items.length; position++) {
+    if (items.kind === 'seq-item' && scanFrom(PLAIN_KEY_ITEM, source, items.start(position)) >= 0) continue;
+    checkItemIsMapping(source, items.at(position));
+  }
 }
 
 function isScalarToken(token: CST.Token): boolean {
@@ -301,7 +308,7 @@ export function runResourceList(source: string): FunctionRun {
     const checked = checkImageRefs(config.imageRefs);
     warnings.push(...checked.warnings);
     results.addAll(warnings);
-    for (let index = 0; index < items.length; index++) checkItemIsMapping(source, items.at(index)!);
+    checkItemsAreMappings(source, items);
     return write(updateUnits(source, items, checked.refs, results), results);
   } catch (error) {
     const inputError = inputErrorOf(error, 'stdin');

@@ -14,17 +14,47 @@ export interface Unit {
 }
 
 /**
- * Units in input order. An array is one; a large ResourceList has a unit per item, so its units are
- * made when asked for (adjoiningUnits).
+ * Units in input order, by their offsets. A large ResourceList has a unit per item, and most are
+ * never looked at beyond their offsets (they have no marker text), so a unit object is made only
+ * when asked for.
  */
-export interface Units {
-  readonly length: number;
-  at(index: number): Unit | undefined;
-}
+export class Units {
+  private constructor(
+    readonly kind: UnitKind,
+    private readonly starts: readonly number[],
+    /** Each unit's end, or null when each ends where the next starts and the last at `lastEnd`. */
+    private readonly ends: readonly number[] | null,
+    private readonly lastEnd: number,
+    /** Each unit's index, or null when it is the unit's position. */
+    private readonly indexes: readonly number[] | null,
+  ) {}
 
-/** Units that follow one another from `starts`, the last one ending at `end`, each made when asked for. */
-export function adjoiningUnits(starts: readonly number[], end: number, kind: UnitKind): Units {
-  return { length: starts.length, at: (index) => (index < starts.length ? { start: starts[index], end: starts[index + 1] ?? end, kind, index } : undefined) };
+  /** Units that follow one another from `starts`, the last one ending at `end`. */
+  static adjoining(starts: readonly number[], end: number, kind: UnitKind): Units {
+    return new Units(kind, starts, null, end, null);
+  }
+
+  /** Units of one kind, as they are. */
+  static of(kind: UnitKind, units: readonly Unit[]): Units {
+    return new Units(kind, units.map((unit) => unit.start), units.map((unit) => unit.end), 0, units.map((unit) => unit.index));
+  }
+
+  get length(): number {
+    return this.starts.length;
+  }
+
+  start(position: number): number {
+    return this.starts[position];
+  }
+
+  end(position: number): number {
+    if (this.ends !== null) return this.ends[position];
+    return position + 1 < this.starts.length ? this.starts[position + 1] : this.lastEnd;
+  }
+
+  at(position: number): Unit {
+    return { start: this.start(position), end: this.end(position), kind: this.kind, index: this.indexes === null ? position : this.indexes[position] };
+  }
 }
 
 /** Where a unit is, for messages: `document 2`, `items[7]`. */
@@ -61,7 +91,7 @@ function isContentLine(source: string, start: number, end: number): boolean {
  * after a `...` starts a bare document. Comments before the first document belong to it. Nothing
  * is parsed.
  */
-export function splitStream(source: string): Unit[] {
+export function splitStream(source: string): Units {
   const starts: number[] = [];
   let inDocument = false;
   let directivesStart = -1;
@@ -84,5 +114,5 @@ export function splitStream(source: string): Unit[] {
       inDocument = true;
     }
   });
-  return starts.map((start, index) => ({ start, end: starts[index + 1] ?? source.length, kind: 'document', index }));
+  return Units.adjoining(starts, source.length, 'document');
 }

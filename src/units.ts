@@ -63,9 +63,9 @@ export function updateUnits(source: string, units: Units, refs: readonly Incomin
   const decider = new FieldDecider(refs);
   const hint = new NextOccurrence(source, MARKER_HINT);
   const annotation = new NextOccurrence(source, MARKERS_ANNOTATION);
-  for (let index = 0; index < units.length; index++) {
-    const unit = units.at(index)!;
-    if (!hint.within(unit.start, unit.end)) continue;
+  for (let position = 0; position < units.length; position++) {
+    if (!hint.within(units.start(position), units.end(position))) continue;
+    const unit = units.at(position);
     const where = file === undefined ? unitLabel(unit) : `${file} ${unitLabel(unit)}`;
     const tree = unitTree(source, unit, where, annotation.within(unit.start, unit.end));
     const update = updateResource(tree, decider, file === undefined ? undefined : { path: file, index: unit.index });
