@@ -1,15 +1,16 @@
 /** One step from a node to a child: a mapping key or a sequence index. */
 export type PathSegment = string | number;
 
-/** A key that needs no brackets in a path. */
+/** A key that needs no brackets in a path, at the start of a text, and as a whole string. */
 const KEY_RUN = /^[^.[\]:\s"'=]+/;
+const BARE_KEY = new RegExp(`${KEY_RUN.source}$`);
 
 /** A field path as results and annotation rules write it: `spec.containers[0].image`, `data["a.b"]`. */
 export function formatFieldPath(segments: readonly PathSegment[]): string {
   let path = '';
   for (const segment of segments) {
     if (typeof segment === 'number') path += `[${segment}]`;
-    else if (KEY_RUN.exec(segment)?.[0] === segment) path += path === '' ? segment : `.${segment}`;
+    else if (BARE_KEY.test(segment)) path += path === '' ? segment : `.${segment}`;
     else path += `[${JSON.stringify(segment)}]`;
   }
   return path;

@@ -64,8 +64,12 @@ export function scalarAt(node: LiteNode | undefined, ...keys: string[]): string 
   return found?.kind === 'scalar' ? found.value : undefined;
 }
 
+/** A first character that some plain scalar other than a string starts with (or the empty null). */
+const NOT_A_STRING_START = /^(?:$|[-+.0-9~nNtTfF])/;
+
 /** A plain scalar's value under the YAML 1.2 core schema, as the yaml library's toJS gives it. */
 function resolvePlain(value: string): unknown {
+  if (!NOT_A_STRING_START.test(value)) return value;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(value)) return null;
   if (/^(?:[Tt]rue|TRUE)$/.test(value)) return true;
   if (/^(?:[Ff]alse|FALSE)$/.test(value)) return false;

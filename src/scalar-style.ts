@@ -6,6 +6,9 @@ const PRINTABLE_LINE = /^[\t\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10
 /** A first character that makes a plain scalar something else (or needs care this writer does not take). */
 const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
 
+/** A first character that some scalar other than a string (NOT_A_STRING) starts with. */
+const NOT_A_STRING_START = /^[-+.0-9~<=nNyYtTfFoO]/;
+
 /**
  * Plain scalars that YAML 1.2 (core schema) or YAML 1.1 (which Kubernetes tools still use) read as
  * something other than a string: null, booleans, integers (with 1.1's `_`, octal `017`, binary
@@ -31,7 +34,8 @@ export function isPlainSafe(value: string, inFlow: boolean): boolean {
   if (value === '' || value.trim() !== value || !PRINTABLE_LINE.test(value) || value.includes('\t')) return false;
   if (INDICATOR_START.test(value) || value.includes(': ') || value.includes(' #') || value.endsWith(':')) return false;
   if (inFlow && FLOW_INDICATOR.test(value)) return false;
-  return !NOT_A_STRING.some((pattern) => pattern.test(value));
+  // Most values, image references among them, start with no such character: then no pattern is compiled or run.
+  return !NOT_A_STRING_START.test(value) || !NOT_A_STRING.some((pattern) => pattern.test(value));
 }
 
 /** `value` as a YAML double-quoted scalar. JSON's escapes are all valid YAML escapes. */
