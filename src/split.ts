@@ -52,6 +52,18 @@ export class Units {
     return position + 1 < this.starts.length ? this.starts[position + 1] : this.lastEnd;
   }
 
+  /** The position of the last unit that starts at or before `offset`, or -1. */
+  positionOf(offset: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      if (this.starts[middle] <= offset) low = middle + 1;
+      else high = middle - 1;
+    }
+    return high;
+  }
+
   at(position: number): Unit {
     return { start: this.start(position), end: this.end(position), kind: this.kind, index: this.indexes === null ? position : this.indexes[position] };
   }

@@ -61,11 +61,18 @@ function unitTree(source: string, unit: Unit, where: string, annotated: boolean)
 export function updateUnits(source: string, units: Units, refs: readonly IncomingRef[], results: ResultLog, file?: string): EditList {
   const edits = new EditList();
   const decider = new FieldDecider(refs);
-  const hint = new NextOccurrence(source, MARKER_HINT);
   const annotation = new NextOccurrence(source, MARKERS_ANNOTATION);
-  for (let position = 0; position < units.length; position++) {
-    if (!hint.within(units.start(position), units.end(position))) continue;
+  // From one occurrence of the marker text to the next, to the unit that holds it: a unit without
+  // one is not even visited, which matters when thousands are.
+  let at = units.length === 0 ? -1 : source.indexOf(MARKER_HINT, units.start(0));
+  while (at >= 0) {
+    const position = units.positionOf(at);
+    if (position < 0 || at + MARKER_HINT.length > units.end(position)) {
+      at = source.indexOf(MARKER_HINT, at + 1);
+      continue;
+    }
     const unit = units.at(position);
+    at = source.indexOf(MARKER_HINT, unit.end);
     const where = file === undefined ? unitLabel(unit) : `${file} ${unitLabel(unit)}`;
     const tree = unitTree(source, unit, where, annotation.within(unit.start, unit.end));
     const update = updateResource(tree, decider, file === undefined ? undefined : { path: file, index: unit.index });

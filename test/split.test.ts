@@ -40,4 +40,10 @@ describe('Units', () => {
     assert.deepEqual(unitsOf(units), given);
     assert.deepEqual([units.start(1), units.end(1)], [9, 11]);
   });
+
+  it('finds the unit that starts at or before an offset', () => {
+    const units = Units.adjoining([4, 10, 20], 30, 'document');
+    assert.deepEqual([0, 3, 4, 9, 10, 19, 20, 29, 40].map((offset) => units.positionOf(offset)), [-1, -1, 0, 0, 1, 1, 2, 2, 2]);
+    assert.equal(Units.adjoining([], 0, 'document').positionOf(5), -1);
+  });
 });
