@@ -17,6 +17,11 @@ const RESOURCE_LIST_VERSIONS = ['config.kubernetes.io/v1', 'config.kubernetes.io
 /** What the items and the functionConfig of a ResourceList are, read on demand. */
 interface ResourceListContent {
   items: Units;
+  /**
+   * The positions of the items that may not be mappings (checkItemIsMapping), when the layout
+   * already saw the others are plainly mappings; null when none was looked at.
+   */
+  itemsToCheck: readonly number[] | null;
   functionConfig: unknown;
 }
 
@@ -57,20 +62,16 @@ function appendBlock(source: string, at: number): ResourceListLayout['placeResul
   });
 }
 
+const LF = 10;
 const TOP_LEVEL_KEY = /^[A-Za-z_][\w.\/-]*:(?=[ \t\r]|$)/;
-/** A line break followed by a line that starts with content: no indentation, comment or blank. */
-const COLUMN_ZERO_CONTENT = /\n[^ #\r\n]/g;
+/**
+ * A line that starts with content (no indentation, comment or blank), at the start or after a line
+ * break; more than its first character when it is a `- key:` sequence entry, plainly a mapping.
+ * Most lines of a ResourceList are indented, and the regex skips them as machine code.
+ */
+const COLUMN_ZERO_LINE = /(?:^|\n)(?:- [ \t]*[A-Za-z_][\w.\/-]*:(?=[ \t\r\n])|[^ #\r\n])/g;
 /** A block sequence entry's `-`. */
 const SEQUENCE_ENTRY = /-[ \r\n]/y;
-
-/**
- * The start of the next line after the one at `line` that starts with content, or -1. Most lines
- * of a ResourceList are indented; a regex skips them as machine code (sticky-scan.ts).
- */
-function nextColumnZeroLine(source: string, line: number): number {
-  const end = scanFrom(COLUMN_ZERO_CONTENT, source, line);
-  return end < 0 ? -1 : end - 1;
-}
 
 /**
  * The layout of a ResourceList in block style, as kpt and kustomize write it, found from its lines:
@@ -82,10 +83,15 @@ function blockLayout(source: string): ResourceListLayout | null {
   let sawContent = false;
   /** The `- ` lines at column 0 inside the items region: its items, when the sequence is not indented. */
   const columnZeroItems: number[] = [];
-  const first = source === '' || /^[ #\r\n]/.test(source) ? nextColumnZeroLine(source, 0) : 0;
-  for (let line = first; line >= 0; line = nextColumnZeroLine(source, line)) {
-    if (scanFrom(SEQUENCE_ENTRY, source, line) >= 0) {
+  /** The positions of those that are not plainly mappings. */
+  const columnZeroItemsToCheck: number[] = [];
+  COLUMN_ZERO_LINE.lastIndex = 0;
+  for (let match = COLUMN_ZERO_LINE.exec(source); match !== null; match = COLUMN_ZERO_LINE.exec(source)) {
+    const line = source.charCodeAt(match.index) === LF ? match.index + 1 : match.index;
+    const plainMapping = match.index + match[0].length - line > 1;
+    if (plainMapping || scanFrom(SEQUENCE_ENTRY, source, line) >= 0) {
       if (itemsRegion === null || itemsRegion[1] !== -1) return null;
+      if (!plainMapping) columnZeroItemsToCheck.push(columnZeroItems.length);
       columnZeroItems.push(line);
       continue;
     }
@@ -102,13 +108,15 @@ function blockLayout(source: string): ResourceListLayout | null {
   if (itemsRegion === null) return null;
   const [regionStart] = itemsRegion;
   const regionEnd = itemsRegion[1] === -1 ? source.length : itemsRegion[1];
-  const items = columnZeroItems.length > 0 && firstContentLine(source, regionStart) === columnZeroItems[0] ? columnZeroItems : itemStarts(source, regionStart, regionEnd);
+  const atColumnZero = columnZeroItems.length > 0 && firstContentLine(source, regionStart) === columnZeroItems[0];
+  const items = atColumnZero ? columnZeroItems : itemStarts(source, regionStart, regionEnd);
   if (items === null) return null;
   const skeleton = source.slice(0, regionStart) + source.slice(regionEnd);
   const top = readSimpleYaml(skeleton, 0, skeleton.length, false);
   if (top === null || entryOf(top, 'results') !== undefined) return null;
   const content: ResourceListContent = {
     items: Units.adjoining(items, regionEnd, 'seq-item'),
+    itemsToCheck: atColumnZero ? columnZeroItemsToCheck : null,
     functionConfig: liteToJs(entryOf(top, 'functionConfig')),
   };
   return { apiVersion: scalarAt(top, 'apiVersion'), kind: scalarAt(top, 'kind'), placeResults: appendBlock(source, source.length), content: () => content };
@@ -212,8 +220,15 @@ function checkItemIsMapping(source: string, item: Unit): void {
   if (!mapping) throw new InputError('not a resource: expected a mapping, found a scalar or a sequence', `${unitLabel(item)}, ${describeOffset(source, item.start)}`);
 }
 
-/** Refuses the first item that is plainly no resource (checkItemIsMapping); the common item, `- key:`, at a glance. */
-function checkItemsAreMappings(source: string, items: Units): void {
+/**
+ * Refuses the first item that is plainly no resource (checkItemIsMapping): of `itemsToCheck` when
+ * the layout knows the others are, else of all, the common item, `- key:`, at a glance.
+ */
+function checkItemsAreMappings(source: string, items: Units, itemsToCheck: readonly number[] | null): void {
+  if (itemsToCheck !== null) {
+    for (let i = 0; i < itemsToCheck.length; i++) checkItemIsMapping(source, items.at(itemsToCheck[i]));
+    return;
+  }
   for (let position = 0; position < items.length; position++) {
     if (items.kind === 'seq-item' && scanFrom(PLAIN_KEY_ITEM, source, items.start(position)) >= 0) continue;
     checkItemIsMapping(source, items.at(position));
@@ -262,7 +277,7 @@ function parsedLayout(source: string): ResourceListLayout {
       const { functionConfig } = (skeleton.toJS() ?? {}) as { functionConfig?: unknown };
       const pairsAfterItems: CST.CollectionItem[] = itemsPair === undefined ? [] : top.items.slice(top.items.findIndex((pair) => pair === itemsPair) + 1);
       const afterItems = pairsAfterItems.map(itemOffset).find((offset) => offset !== undefined);
-      return { items: itemUnits(itemsPair?.value, afterItems ?? documentEnd, source), functionConfig };
+      return { items: itemUnits(itemsPair?.value, afterItems ?? documentEnd, source), itemsToCheck: null, functionConfig };
     },
   };
 }
@@ -302,13 +317,13 @@ export function runResourceList(source: string): FunctionRun {
   const warnings: Result[] = [];
   const results = new ResultLog();
   try {
-    const { items, functionConfig } = layout.content();
+    const { items, itemsToCheck, functionConfig } = layout.content();
     const config = loadFunctionConfig(functionConfig);
     if (!config.ok) return write(new EditList(), logOf([{ severity: 'error', message: config.error }]));
     const checked = checkImageRefs(config.imageRefs);
     warnings.push(...checked.warnings);
     results.addAll(warnings);
-    checkItemsAreMappings(source, items);
+    checkItemsAreMappings(source, items, itemsToCheck);
     return write(updateUnits(source, items, checked.refs, results), results);
   } catch (error) {
     const inputError = inputErrorOf(error, 'stdin');

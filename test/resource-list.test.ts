@@ -250,6 +250,21 @@ describe('ResourceList: items', () => {
     assert.deepEqual(run.results.map((r) => r.resourceRef?.name), ['a', 'b']);
   });
 
+  it('takes items that are mappings without a plain key first, among plain ones at column 0', () => {
+    const others = '- {apiVersion: v1, kind: ConfigMap, metadata: {name: flow}}\n- "apiVersion": v1\n  kind: ConfigMap\n- # a comment first\n  apiVersion: v1\n  kind: ConfigMap\n';
+    const input = `${HEADER}items:\n${pod('a')}${others}${pod('b')}${LIST_CONFIG}`;
+    const run = runResourceList(input);
+    assert.equal(run.hasError, false, JSON.stringify(run.results));
+    assertAppended(`${HEADER}items:\n${pod('a').replace(OLD, NEW)}${others}${pod('b').replace(OLD, NEW)}${LIST_CONFIG}`, run.output);
+  });
+
+  it('refuses a scalar item after plain ones at column 0, naming it', () => {
+    const input = `${HEADER}items:\n${pod('a')}${pod('b')}- just text\n${LIST_CONFIG}`;
+    const run = runResourceList(input);
+    assert.equal(run.hasError, true);
+    assert.match(run.results[0].message, /^items\[2\], line \d+, column 1: not a resource: expected a mapping/);
+  });
+
   it('items in a flow sequence inside a block ResourceList', () => {
     const input = `${HEADER}items: [{apiVersion: v1, kind: Pod, metadata: {name: f}, image: ${OLD}, ${MARKER}\n  }]\n${LIST_CONFIG}`;
     const run = runResourceList(input);
