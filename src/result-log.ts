@@ -23,6 +23,12 @@ class InternTable {
 }
 
 const ABSENT = -1;
+
+/** The result read last for an origin part, and what it gave. */
+interface LastRead<T> {
+  index: number;
+  value: T | undefined;
+}
 /* The slots of one result; a resourceRef, field or file is absent when its first slot is. */
 const MESSAGE = 0;
 const SEVERITY = 1;
@@ -52,8 +58,8 @@ export class ResultLog implements Iterable<Result> {
   private addedRefIds = [ABSENT, ABSENT, ABSENT, ABSENT];
   private addedFile: FileRef | undefined;
   private addedFileIds = [ABSENT, ABSENT];
-  private readRef: { index: number; ref: ResourceRef | undefined } = { index: -1, ref: undefined };
-  private readFile: { index: number; file: FileRef | undefined } = { index: -1, file: undefined };
+  private readonly readRef: LastRead<ResourceRef> = { index: -1, value: undefined };
+  private readonly readFile: LastRead<FileRef> = { index: -1, value: undefined };
 
   get length(): number {
     return this.records.length;
@@ -141,29 +147,34 @@ export class ResultLog implements Iterable<Result> {
     return true;
   }
 
+  /** The origin part in slots [from, from + count) of a result: the one read last when its slots are the same. */
+  private originPart<T>(last: LastRead<T>, index: number, from: number, count: number, read: (this: ResultLog, index: number) => T | undefined): T | undefined {
+    if (last.index < 0 || !this.sameSlots(index, last.index, from, count)) last.value = read.call(this, index);
+    last.index = index;
+    return last.value;
+  }
+
   private refAt(index: number): ResourceRef | undefined {
-    const last = this.readRef;
-    if (last.index >= 0 && this.sameSlots(index, last.index, REF_API_VERSION, 4)) return last.ref;
-    let ref: ResourceRef | undefined;
-    if (this.slot(index, REF_API_VERSION) !== ABSENT) {
-      ref = { apiVersion: this.string(index, REF_API_VERSION)!, kind: this.string(index, REF_KIND)!, name: this.string(index, REF_NAME)! };
-      const namespace = this.string(index, REF_NAMESPACE);
-      if (namespace !== undefined) ref.namespace = namespace;
-    }
-    this.readRef = { index, ref };
+    return this.originPart(this.readRef, index, REF_API_VERSION, 4, this.readRefAt);
+  }
+
+  private readRefAt(index: number): ResourceRef | undefined {
+    if (this.slot(index, REF_API_VERSION) === ABSENT) return undefined;
+    const ref: ResourceRef = { apiVersion: this.string(index, REF_API_VERSION)!, kind: this.string(index, REF_KIND)!, name: this.string(index, REF_NAME)! };
+    const namespace = this.string(index, REF_NAMESPACE);
+    if (namespace !== undefined) ref.namespace = namespace;
     return ref;
   }
 
   private fileAt(index: number): FileRef | undefined {
-    const last = this.readFile;
-    if (last.index >= 0 && this.sameSlots(index, last.index, FILE_PATH, 2)) return last.file;
-    let file: FileRef | undefined;
-    if (this.slot(index, FILE_PATH) !== ABSENT) {
-      file = { path: this.string(index, FILE_PATH)! };
-      const fileIndex = this.table.at(this.slot(index, FILE_INDEX)) as number | undefined;
-      if (fileIndex !== undefined) file.index = fileIndex;
-    }
-    this.readFile = { index, file };
+    return this.originPart(this.readFile, index, FILE_PATH, 2, this.readFileAt);
+  }
+
+  private readFileAt(index: number): FileRef | undefined {
+    if (this.slot(index, FILE_PATH) === ABSENT) return undefined;
+    const file: FileRef = { path: this.string(index, FILE_PATH)! };
+    const fileIndex = this.table.at(this.slot(index, FILE_INDEX)) as number | undefined;
+    if (fileIndex !== undefined) file.index = fileIndex;
     return file;
   }
 }
