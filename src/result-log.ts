@@ -29,6 +29,7 @@ interface LastRead<T> {
   index: number;
   value: T | undefined;
 }
+
 /* The slots of one result; a resourceRef, field or file is absent when its first slot is. */
 const MESSAGE = 0;
 const SEVERITY = 1;
