@@ -56,8 +56,10 @@ export class EditList {
    */
   write(source: string, output: EditedOutput): void {
     const write = (chunk: string): void => output.text(chunk);
+    const order = this.inOrder ? null : this.sortedOrder();
     let position = 0;
-    for (const index of this.order()) {
+    for (let k = 0; k < this.length; k++) {
+      const index = order === null ? k : order[k];
       const start = this.offsets.get(index, START);
       if (start > position) output.copy(position, start);
       const replacement = this.replacements[index];
@@ -68,10 +70,9 @@ export class EditList {
     if (position < source.length) output.copy(position, source.length);
   }
 
-  /** The edits' indexes in offset order; a stable sort only when they were not added in order. */
-  private order(): Iterable<number> {
-    const indexes = Array.from({ length: this.length }, (_, index) => index);
-    return this.inOrder ? indexes : indexes.sort((a, b) => this.offsets.get(a, START) - this.offsets.get(b, START));
+  /** The edits' indexes in offset order, those at one offset in the order added (a stable sort). */
+  private sortedOrder(): number[] {
+    return Array.from({ length: this.length }, (_, index) => index).sort((a, b) => this.offsets.get(a, START) - this.offsets.get(b, START));
   }
 }
 

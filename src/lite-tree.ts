@@ -58,10 +58,14 @@ export function entryOf(node: LiteNode | undefined, key: string): LiteNode | und
   return undefined;
 }
 
+/** The string of a node that is a scalar. */
+export function scalarValue(node: LiteNode | undefined): string | undefined {
+  return node?.kind === 'scalar' ? node.value : undefined;
+}
+
 /** The string at a path of keys, when a scalar is there. */
 export function scalarAt(node: LiteNode | undefined, ...keys: string[]): string | undefined {
-  const found = keys.reduce<LiteNode | undefined>(entryOf, node);
-  return found?.kind === 'scalar' ? found.value : undefined;
+  return scalarValue(keys.reduce<LiteNode | undefined>(entryOf, node));
 }
 
 /** A first character that some plain scalar other than a string starts with (or the empty null). */

@@ -5,7 +5,7 @@ import {
   SOURCE_INDEX_ANNOTATION,
   SOURCE_PATH_ANNOTATION,
 } from 'kpt-functions/dist/src/metadata';
-import { entryOf, LiteNode } from './lite-tree';
+import { entryOf, LiteNode, scalarAt, scalarValue } from './lite-tree';
 import { FileRef, ResourceOrigin, ResourceRef } from './results';
 
 /** Where kpt says a resource came from: `config.kubernetes.io/...`, or the `internal.` form. */
@@ -16,16 +16,7 @@ const INDEX_ANNOTATIONS = [LEGACY_SOURCE_INDEX_ANNOTATION, SOURCE_INDEX_ANNOTATI
 export const MARKERS_ANNOTATION = 'kobold/markers';
 
 export function annotation(root: LiteNode, name: string): string | undefined {
-  const value = entryOf(annotationsOf(root), name);
-  return value?.kind === 'scalar' ? value.value : undefined;
-}
-
-function annotationsOf(root: LiteNode): LiteNode | undefined {
-  return entryOf(entryOf(root, 'metadata'), 'annotations');
-}
-
-function scalarValue(node: LiteNode | undefined): string | undefined {
-  return node?.kind === 'scalar' ? node.value : undefined;
+  return scalarAt(root, 'metadata', 'annotations', name);
 }
 
 /** The value of the first of the annotations `names` that is there. */

@@ -3,29 +3,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { parse } from 'yaml';
 import { describeRun, ensureBuilt, REPO, run, RunResult, TempDirs } from './support/process';
+import { DEPLOYMENT, FN_CONFIG, RESOURCE_LIST, UPDATED, UPDATED_RESOURCE_LIST } from './support/sample-package';
 
 const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { name: string; version: string; bin: Record<string, string> };
-
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: app # a comment that must survive
-spec:
-  template:
-    spec:
-      containers:
-      - name: app
-        image: my.org/amazing/app:v1.0.0   # kobold: tag: ^1; type: semver
-`;
-const UPDATED = DEPLOYMENT.replace('app:v1.0.0 ', 'app:v1.2.3 ');
-const FN_CONFIG = 'apiVersion: kobold/v1alpha3\nkind: List\nmetadata:\n  name: image-refs\nitems:\n- my.org/amazing/app:v1.2.3\n';
-const RESOURCE_LIST = `apiVersion: config.kubernetes.io/v1
-kind: ResourceList
-items:
-${DEPLOYMENT.trimEnd().split('\n').map((line, index) => (index === 0 ? '- ' : '  ') + line).join('\n')}
-functionConfig:
-${FN_CONFIG.trimEnd().split('\n').map((line) => `  ${line}`).join('\n')}
-`;
 
 describe('npm package (npm pack, installed in an empty project)', function () {
   this.timeout(300_000);
@@ -86,7 +66,7 @@ describe('npm package (npm pack, installed in an empty project)', function () {
   it('KRM mode: a ResourceList on stdin, the updated one on stdout, exit 0', () => {
     const result = inProject('npx', ['image-ref-updater'], RESOURCE_LIST);
     assert.equal(result.status, 0, describeRun('npx image-ref-updater < resource-list.yaml', result));
-    assert.ok(result.stdout.startsWith(RESOURCE_LIST.replace('app:v1.0.0 ', 'app:v1.2.3 ')), result.stdout);
+    assert.ok(result.stdout.startsWith(UPDATED_RESOURCE_LIST), result.stdout);
     const list = parse(result.stdout) as { results: { severity: string; message: string }[] };
     assert.deepEqual(list.results.map(({ severity }) => severity), ['info']);
   });
