@@ -1,6 +1,5 @@
 import { LiteMap, LiteNode, LiteScalar, LiteSeq } from './lite-tree';
 import { MARKER_PREFIX } from './marker';
-import { NextOccurrence } from './next-occurrence';
 import { scanFrom } from './sticky-scan';
 
 /** Thrown inside the reader when the text leaves the simple subset; the caller composes instead. */
@@ -10,6 +9,9 @@ const TAB = 9;
 const LF = 10;
 const CR = 13;
 const HASH = 35;
+const DASH = 45;
+const SINGLE_QUOTE = 39;
+const DOUBLE_QUOTE = 34;
 
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
 
@@ -32,14 +34,17 @@ const QUOTED = { '"': /"(?:[^"\\\r\n]|\\[^\r\n])*"/y, "'": /'(?:[^'\r\n]|'')*'/y
 /** Blank and comment-only lines, each with its line break. */
 const BLANK_OR_COMMENT_LINES = /(?:[ \t]*(?:#[^\n]*)?\r?\n)*/y;
 /**
- * The commonest line of all, checked in one step: a mapping entry with a plain key without blanks
- * and, on the same line, a plain value without blanks or a quoted one without escapes, and maybe a
- * comment; up to the line's end, a carriage return left out. A line it does not fit is read step
- * by step; it accepts a subset of what those steps accept.
+ * The commonest lines of all, each read in one step with what follows it: an entry with a plain key
+ * without blanks and either, on the same line, a plain value without blanks or a quoted one without
+ * escapes, or no value there (a collection below, or an empty value); maybe a comment; then the
+ * blank and comment lines after it, and the indentation of the next line. Groups: 1 the key, 2 the
+ * blanks before the value and 3 the value as written (both absent without a value), 4 what follows
+ * on the line (blanks, maybe a comment), 5 the next line's indentation (absent at the end of the
+ * input). A line it does not fit is read step by step; it accepts a subset of what those steps do.
  */
-const SIMPLE_ENTRY = /[^\s'"#&*!|>%@`{}[\],?:-][^\s:#]*(?::[^\s:#]+)*: +(?:[^\s'"#&*!|>%@`{}[\],?:-](?:[^\s:]|:(?=[^\s]))*|'[^'\r\n]*'|"[^"\\\r\n]*")(?: *| +#[^\r\n]*)(?=\r?\n|$)/y;
-/** Characters up to a blank or line break. */
-const NOT_BLANKS = /[^\s]*/y;
+const ENTRY_LINE = /([^\s'"#&*!|>%@`{}[\],?:-][^\s:#]*(?::[^\s:#]+)*):(?:( +)([^\s'"#&*!|>%@`{}[\],?:-](?:[^\s:]|:(?=[^\s]))*|'[^'\r\n]*'|"[^"\\\r\n]*"))?( *| +#[^\r\n]*)(?=\r?\n|$)(?:\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*( *))?/y;
+/** A plain scalar in a flow collection, up to an indicator, a comment or a `:` that ends it (the caller stops it at the line's end). */
+const FLOW_PLAIN = /(?:[^,[\]{}#:\n]|:(?![ ,[\]{}]|$))*/y;
 
 /** Characters that cannot start a plain scalar or key in the simple subset. */
 const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
@@ -60,8 +65,6 @@ class SimpleReader {
   private depth: number;
   /** Whether everything is kept below the current point (see `prune`). */
   private keepAll: boolean;
-  /** Where marker comments may be, for the lines that are pruned unread. */
-  private readonly markers: NextOccurrence;
 
   /**
    * With `prune`, the tree keeps only what the marker walk and the resource's identity need: the
@@ -77,7 +80,6 @@ class SimpleReader {
   ) {
     this.depth = rootDepth;
     this.keepAll = !prune;
-    this.markers = new NextOccurrence(source, MARKER_PREFIX);
   }
 
   private retains(node: LiteNode): boolean {
@@ -95,16 +97,34 @@ class SimpleReader {
   }
 
   /**
-   * The value at `i` read one level deeper, inside `metadata` of the root keeping everything. No
-   * need to restore the state on a throw: the reader is done then.
+   * Goes one level deeper, to the value of `key`: inside `metadata` of the root everything is kept.
+   * Returns what `leave` restores. No need to restore on a throw: the reader is done then.
    */
-  private childValue(i: number, column: number, lineStart: number, allowCompact: boolean, key?: string): LiteNode {
+  private enter(key?: string): boolean {
     const keepAll = this.keepAll;
     if (this.depth === 0 && key === 'metadata') this.keepAll = true;
     this.depth++;
-    const value = this.value(i, column, lineStart, allowCompact);
+    return keepAll;
+  }
+
+  private leave(keepAll: boolean): void {
     this.depth--;
     this.keepAll = keepAll;
+  }
+
+  /** The value at `i`, one level deeper. */
+  private childValue(i: number, column: number, lineStart: number, allowCompact: boolean, key?: string): LiteNode {
+    const keepAll = this.enter(key);
+    const value = this.value(i, column, lineStart, allowCompact);
+    this.leave(keepAll);
+    return value;
+  }
+
+  /** valueBelow, one level deeper. */
+  private childBelow(key: string, column: number, lineStart: number, emptyAt: number, comment: string | null): LiteNode {
+    const keepAll = this.enter(key);
+    const value = this.valueBelow(column, lineStart, emptyAt, comment, true);
+    this.leave(keepAll);
     return value;
   }
 
@@ -134,6 +154,45 @@ class SimpleReader {
     const i = scanFrom(SPACES, this.source, lineStart);
     if (this.source.charCodeAt(i) === TAB) notSimple();
     return i - lineStart;
+  }
+
+  /** The line contentAfter was last asked about, its answer, and the indentation of that line. */
+  private afterLine = -1;
+  private afterNext = -1;
+  /** The indentation of the line contentAfter found. */
+  private nextIndent = -1;
+
+  /**
+   * The start of the next line with content after the line at `lineStart`, or -1; its indentation is
+   * then in `nextIndent`. Remembered: a collection that ends has found it, and so has ENTRY_LINE.
+   */
+  contentAfter(lineStart: number): number {
+    if (lineStart !== this.afterLine) {
+      const next = this.nextContentLine(this.nextLine(lineStart));
+      this.nextIndent = next < 0 ? -1 : this.indent(next);
+      this.afterLine = lineStart;
+      this.afterNext = next;
+    }
+    return this.afterNext;
+  }
+
+  /**
+   * Remembers contentAfter(lineStart) from an ENTRY_LINE match that ended at `after`, past the next
+   * line's indentation `nextIndent` (undefined at the end of the input). What follows the
+   * indentation may need a closer look (a comment or blank line without a line break at the end of
+   * the input, a tab): then it is left to contentAfter.
+   */
+  private noteContentAfter(lineStart: number, nextIndent: string | undefined, after: number): void {
+    let next = -1;
+    if (nextIndent !== undefined) {
+      next = after - nextIndent.length;
+      const c = this.source.charCodeAt(after);
+      if (next >= this.limit) next = -1;
+      else if (after >= this.source.length || c === HASH || c === TAB || c === CR || c === LF) return;
+    }
+    this.afterLine = lineStart;
+    this.afterNext = next;
+    this.nextIndent = nextIndent === undefined ? -1 : nextIndent.length;
   }
 
   /** The start of the next line holding content (not blank, not a comment), or -1. */
@@ -170,6 +229,11 @@ class SimpleReader {
     return this.source[i] === '-' && (i + 1 === lineEnd || this.source[i + 1] === ' ');
   }
 
+  /** isSeqEntry at `i` on the line at `lineStart`, whose end is only needed after a `-`. */
+  seqEntryAt(i: number, lineStart: number): boolean {
+    return this.source.charCodeAt(i) === DASH && this.isSeqEntry(i, this.lineEnd(lineStart));
+  }
+
   private keyAt = -1;
   private keyFound: string | null = null;
   /** The offset after the `:` of the key `key` found last. */
@@ -188,18 +252,15 @@ class SimpleReader {
 
   /** A node whose first entry starts at `i` (column `column`): a block sequence or mapping. */
   collection(i: number, column: number, lineStart: number): LiteMap | LiteSeq {
-    const lineEnd = this.lineEnd(lineStart);
-    if (this.isSeqEntry(i, lineEnd)) return this.sequence(i, column, lineStart);
-    if (this.key(i, lineEnd) === null) notSimple();
-    return this.mapping(i, column, lineStart);
+    return this.seqEntryAt(i, lineStart) ? this.sequence(i, column, lineStart) : this.mapping(i, column, lineStart);
   }
 
   /** The value of an entry that continues on the next lines (a nested collection), or an empty value. */
   valueBelow(column: number, lineStart: number, emptyAt: number, comment: string | null, sameColumnSequence: boolean): LiteNode {
-    const next = this.nextContentLine(this.nextLine(lineStart));
+    const next = this.contentAfter(lineStart);
     if (next >= 0) {
-      const indent = this.indent(next);
-      const sequenceHere = sameColumnSequence && indent === column && this.isSeqEntry(next + indent, this.lineEnd(next));
+      const indent = this.nextIndent;
+      const sequenceHere = sameColumnSequence && indent === column && this.seqEntryAt(next + indent, next);
       if (indent > column || sequenceHere) return this.collection(next + indent, indent, next);
     }
     this.lastLine = lineStart;
@@ -222,11 +283,11 @@ class SimpleReader {
     for (let index = 0; ; index++) {
       const item = this.childValue(i + 1, column, lineStart, true);
       if (this.retains(item)) items[index] = item;
-      const next = this.nextContentLine(this.nextLine(this.lastLine));
+      const next = this.contentAfter(this.lastLine);
       if (next < 0) break;
-      const indent = this.indent(next);
+      const indent = this.nextIndent;
       if (indent < column) break;
-      if (indent > column || !this.isSeqEntry(next + indent, this.lineEnd(next))) {
+      if (indent > column || !this.seqEntryAt(next + indent, next)) {
         if (indent === column && this.key(next + indent, this.lineEnd(next)) !== null) break;
         notSimple();
       }
@@ -240,47 +301,51 @@ class SimpleReader {
     const entries: Array<[string, LiteNode]> = [];
     const keys: string[] = [];
     for (;;) {
-      const simpleEnd = scanFrom(SIMPLE_ENTRY, this.source, i);
-      if (simpleEnd >= 0 && simpleEnd <= this.limit) {
-        // The whole entry is on this line, and its value is a scalar.
-        const colon = this.source.indexOf(': ', i);
-        const key = this.source.slice(i, colon);
-        if (keys.includes(key)) notSimple();
-        keys.push(key);
-        this.lastLine = lineStart;
-        // Pruned away unless kept whole or marked: then not even read.
-        if (this.keepAll || this.depth <= 0 || this.markers.within(colon, simpleEnd)) {
-          const value = this.simpleEntryValue(colon + 1, simpleEnd);
-          if (this.retains(value)) entries.push([key, value]);
-        }
-      } else {
-        const key = this.key(i, this.lineEnd(lineStart)) ?? notSimple();
-        if (keys.includes(key)) notSimple();
-        keys.push(key);
-        const value = this.childValue(this.keyAfter, column, lineStart, false, key);
-        if (this.retains(value)) entries.push([key, value]);
-      }
-      const next = this.nextContentLine(this.nextLine(this.lastLine));
+      ENTRY_LINE.lastIndex = i;
+      const line = ENTRY_LINE.exec(this.source);
+      const key = line === null ? this.key(i, this.lineEnd(lineStart)) ?? notSimple() : line[1];
+      if (keys.includes(key)) notSimple();
+      keys.push(key);
+      const value = line === null ? this.childValue(this.keyAfter, column, lineStart, false, key) : this.entryLineValue(line, i, column, lineStart);
+      if (value !== null && this.retains(value)) entries.push([key, value]);
+      const next = this.contentAfter(this.lastLine);
       if (next < 0) break;
-      const indent = this.indent(next);
+      const indent = this.nextIndent;
       if (indent < column) break;
-      if (indent > column || this.isSeqEntry(next + indent, this.lineEnd(next))) notSimple();
+      if (indent > column || this.seqEntryAt(next + indent, next)) notSimple();
       lineStart = next;
       i = next + indent;
     }
     return { kind: 'map', flow: false, entries };
   }
 
-  /** The scalar after the `:` at `i` of an entry SIMPLE_ENTRY fits, whose line's content ends at `lineEnd`. */
-  simpleEntryValue(i: number, lineEnd: number): LiteScalar {
-    const start = scanFrom(SPACES, this.source, i);
-    const quote = this.source[start];
-    const quoted = quote === "'" || quote === '"';
-    const end = quoted ? this.source.indexOf(quote, start + 1) + 1 : scanFrom(NOT_BLANKS, this.source, start);
-    const value = quoted ? this.source.slice(start + 1, end - 1) : this.source.slice(start, end);
-    const style = !quoted ? 'PLAIN' : quote === "'" ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
-    const hash = scanFrom(SPACES, this.source, end);
-    return { kind: 'scalar', value, style, start, end, comment: hash < lineEnd ? this.source.slice(hash, lineEnd) : null, inFlow: false };
+  /**
+   * The value of the entry at `i` that ENTRY_LINE matched: its scalar, or null when it is pruned
+   * (not even built), or what is below the line.
+   */
+  private entryLineValue(line: RegExpExecArray, i: number, column: number, lineStart: number): LiteNode | null {
+    const key = line[1];
+    const written = line[3];
+    const rest = line[4];
+    this.noteContentAfter(lineStart, line[5], ENTRY_LINE.lastIndex);
+    const afterColon = i + key.length + 1;
+    const hash = rest.indexOf('#');
+    const comment = hash < 0 ? null : rest.slice(hash);
+    if (written === undefined) return this.childBelow(key, column, lineStart, afterColon + (hash < 0 ? rest.length : hash), comment);
+    this.lastLine = lineStart;
+    if (!this.keepAll && this.depth > 0 && (comment === null || !comment.startsWith(MARKER_PREFIX))) return null;
+    const start = afterColon + line[2].length;
+    const quote = written.charCodeAt(0);
+    const quoted = quote === SINGLE_QUOTE || quote === DOUBLE_QUOTE;
+    return {
+      kind: 'scalar',
+      value: quoted ? written.slice(1, -1) : written,
+      style: !quoted ? 'PLAIN' : quote === SINGLE_QUOTE ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE',
+      start,
+      end: start + written.length,
+      comment,
+      inFlow: false,
+    };
   }
 
   inlineScalar(i: number, lineEnd: number): LiteNode {
@@ -345,8 +410,7 @@ class SimpleReader {
       return { node: scalar, end: scalar.end };
     }
     if (i >= lineEnd || INDICATORS.has(c)) notSimple();
-    let end = i;
-    while (end < lineEnd && !/[,[\]{}#]/.test(this.source[end]) && !(this.source[end] === ':' && /[ ,[\]{}]/.test(this.source[end + 1] ?? ' '))) end++;
+    let end = Math.min(scanFrom(FLOW_PLAIN, this.source, i), lineEnd);
     if (this.source[end] === '#') notSimple();
     while (end > i && isBlank(this.source[end - 1])) end--;
     return { node: { kind: 'scalar', value: this.source.slice(i, end), style: 'PLAIN', start: i, end, comment: null, inFlow: true }, end };
@@ -429,11 +493,11 @@ export function readSimpleYaml(source: string, start: number, end: number, seque
   try {
     let first = reader.nextContentLine(source[start] === '\uFEFF' ? start + 1 : start);
     if (first < 0) return null;
-    if (/^---[ \t]*(#.*)?$/.test(source.slice(first, reader.lineEnd(first)))) first = reader.nextContentLine(reader.nextLine(first));
+    if (source.startsWith('---', first) && /^---[ \t]*(#.*)?$/.test(source.slice(first, reader.lineEnd(first)))) first = reader.nextContentLine(reader.nextLine(first));
     if (first < 0 || source[first] === '%' || source.startsWith('---', first) || source.startsWith('...', first)) return null;
     const indent = reader.indent(first);
     const node = reader.collection(first + indent, indent, first);
-    if (reader.nextContentLine(reader.nextLine(reader.lastLine)) >= 0) return null;
+    if (reader.contentAfter(reader.lastLine) >= 0) return null;
     if (!sequenceItem) return node;
     return node.kind === 'seq' && node.items.length === 1 ? node.items[0] : null;
   } catch (error) {
