@@ -8,7 +8,8 @@ const BARE_KEY = new RegExp(`${KEY_RUN.source}$`);
 /** A field path as results and annotation rules write it: `spec.containers[0].image`, `data["a.b"]`. */
 export function formatFieldPath(segments: readonly PathSegment[]): string {
   let path = '';
-  for (const segment of segments) {
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i];
     if (typeof segment === 'number') path += `[${segment}]`;
     else if (BARE_KEY.test(segment)) path += path === '' ? segment : `.${segment}`;
     else path += `[${JSON.stringify(segment)}]`;

@@ -4,7 +4,7 @@ import { Edit, EditedOutput, EditList, textOutput } from './edits';
 import { checkImageRefs, loadFunctionConfig } from './fn-config';
 import { describeOffset, InputError, inputErrorOf } from './input-error';
 import { entryOf, liteToJs, scalarAt } from './lite-tree';
-import { Result, Results, resultsYaml, writeResultsYaml } from './results';
+import { Result, resultsYaml, writeResultsYaml } from './results';
 import { ResultLog } from './result-log';
 import { readSimpleYaml } from './simple-yaml';
 import { scanFrom } from './sticky-scan';
@@ -33,7 +33,7 @@ interface ResourceListLayout {
   apiVersion: string | undefined;
   kind: string | undefined;
   /** The edit that writes the rendered results into the list. */
-  placeResults: (results: Results, eol: string) => Edit;
+  placeResults: (results: ResultLog, eol: string) => Edit;
   /** The items and the functionConfig; throws an InputError for malformed YAML around the items. */
   content: () => ResourceListContent;
 }

@@ -1,5 +1,5 @@
 import { IntRecords } from './int-records';
-import { FileRef, Result, ResourceRef, Severity } from './results';
+import type { FileRef, Result, ResourceRef, Severity } from './results';
 
 /** Strings and numbers kept once each and named by their position. */
 class InternTable {
@@ -22,7 +22,8 @@ class InternTable {
   }
 }
 
-const ABSENT = -1;
+/** The id of an absent value. */
+export const ABSENT = -1;
 
 /** The result read last for an origin part, and what it gave. */
 interface LastRead<T> {
@@ -31,17 +32,17 @@ interface LastRead<T> {
 }
 
 /* The slots of one result; a resourceRef, field or file is absent when its first slot is. */
-const MESSAGE = 0;
-const SEVERITY = 1;
-const REF_API_VERSION = 2;
-const REF_KIND = 3;
-const REF_NAME = 4;
-const REF_NAMESPACE = 5;
-const FIELD_PATH = 6;
-const FIELD_CURRENT = 7;
-const FIELD_PROPOSED = 8;
-const FILE_PATH = 9;
-const FILE_INDEX = 10;
+export const MESSAGE = 0;
+export const SEVERITY = 1;
+export const REF_API_VERSION = 2;
+export const REF_KIND = 3;
+export const REF_NAME = 4;
+export const REF_NAMESPACE = 5;
+export const FIELD_PATH = 6;
+export const FIELD_CURRENT = 7;
+export const FIELD_PROPOSED = 8;
+export const FILE_PATH = 9;
+export const FILE_INDEX = 10;
 const SLOTS = 11;
 
 /**
@@ -100,7 +101,7 @@ export class ResultLog implements Iterable<Result> {
     const result: Result = { message: this.string(index, MESSAGE)!, severity: this.string(index, SEVERITY) as Severity };
     const resourceRef = this.refAt(index);
     if (resourceRef !== undefined) result.resourceRef = resourceRef;
-    if (this.slot(index, FIELD_PATH) !== ABSENT) {
+    if (this.id(index, FIELD_PATH) !== ABSENT) {
       const field: Result['field'] = { path: this.string(index, FIELD_PATH)! };
       const currentValue = this.string(index, FIELD_CURRENT);
       const proposedValue = this.string(index, FIELD_PROPOSED);
@@ -113,16 +114,27 @@ export class ResultLog implements Iterable<Result> {
     return result;
   }
 
+  /** The id in `slot` (MESSAGE, ...) of the result at `index`: ABSENT, or the id of a string or number. */
+  id(index: number, slot: number): number {
+    return this.records.get(index, slot);
+  }
+
+  /** What an id stands for. */
+  value(id: number): string | number | undefined {
+    return this.table.at(id);
+  }
+
+  /** Whether two results are about the same resource from the same file. */
+  sameOrigin(index: number, other: number): boolean {
+    return this.sameSlots(index, other, REF_API_VERSION, 4) && this.sameSlots(index, other, FILE_PATH, 2);
+  }
+
   *[Symbol.iterator](): Iterator<Result> {
     for (let i = 0; i < this.records.length; i++) yield this.at(i);
   }
 
-  private slot(index: number, slot: number): number {
-    return this.records.get(index, slot);
-  }
-
   private string(index: number, slot: number): string | undefined {
-    return this.table.at(this.slot(index, slot)) as string | undefined;
+    return this.table.at(this.id(index, slot)) as string | undefined;
   }
 
   private refIds(ref: ResourceRef | undefined): number[] {
@@ -144,7 +156,7 @@ export class ResultLog implements Iterable<Result> {
 
   /** Whether the slots [from, from + count) of two results are equal. */
   private sameSlots(index: number, other: number, from: number, count: number): boolean {
-    for (let slot = from; slot < from + count; slot++) if (this.slot(index, slot) !== this.slot(other, slot)) return false;
+    for (let slot = from; slot < from + count; slot++) if (this.id(index, slot) !== this.id(other, slot)) return false;
     return true;
   }
 
@@ -160,7 +172,7 @@ export class ResultLog implements Iterable<Result> {
   }
 
   private readRefAt(index: number): ResourceRef | undefined {
-    if (this.slot(index, REF_API_VERSION) === ABSENT) return undefined;
+    if (this.id(index, REF_API_VERSION) === ABSENT) return undefined;
     const ref: ResourceRef = { apiVersion: this.string(index, REF_API_VERSION)!, kind: this.string(index, REF_KIND)!, name: this.string(index, REF_NAME)! };
     const namespace = this.string(index, REF_NAMESPACE);
     if (namespace !== undefined) ref.namespace = namespace;
@@ -172,9 +184,9 @@ export class ResultLog implements Iterable<Result> {
   }
 
   private readFileAt(index: number): FileRef | undefined {
-    if (this.slot(index, FILE_PATH) === ABSENT) return undefined;
+    if (this.id(index, FILE_PATH) === ABSENT) return undefined;
     const file: FileRef = { path: this.string(index, FILE_PATH)! };
-    const fileIndex = this.table.at(this.slot(index, FILE_INDEX)) as number | undefined;
+    const fileIndex = this.table.at(this.id(index, FILE_INDEX)) as number | undefined;
     if (fileIndex !== undefined) file.index = fileIndex;
     return file;
   }

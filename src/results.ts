@@ -1,3 +1,5 @@
+import { ABSENT, FIELD_CURRENT, FIELD_PATH, FIELD_PROPOSED, FILE_INDEX, FILE_PATH, MESSAGE, REF_API_VERSION, REF_KIND, REF_NAME, REF_NAMESPACE, ResultLog, SEVERITY } from './result-log';
+
 /** Severity of a kpt v1 function result. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -48,70 +50,38 @@ export function resultAbout(origin: ResourceOrigin, severity: Severity, message:
   return result;
 }
 
-/** One field of a nested block, or nothing when it is absent; strings double-quoted (JSON's escapes are YAML's). */
-function fieldYaml(name: string, value: string | number | undefined, eol: string): string {
-  return value === undefined ? '' : `    ${name}: ${typeof value === 'number' ? value : JSON.stringify(value)}${eol}`;
-}
-
-/** The `resourceRef` and `file` blocks, which all results about one resource share. */
-function originYaml(ref: ResourceRef | undefined, file: FileRef | undefined, eol: string): { ref: string; file: string } {
-  return {
-    ref: ref === undefined ? '' : `  resourceRef:${eol}${fieldYaml('apiVersion', ref.apiVersion, eol)}${fieldYaml('kind', ref.kind, eol)}${fieldYaml('name', ref.name, eol)}${fieldYaml('namespace', ref.namespace, eol)}`,
-    file: file === undefined ? '' : `  file:${eol}${fieldYaml('path', file.path, eol)}${fieldYaml('index', file.index, eol)}`,
-  };
-}
-
-/**
- * Renders results one by one: the origin blocks once for a run of results about the same resource,
- * and each string quoted once, since a run's results repeat their messages, paths and values.
- */
-function resultsRenderer(eol: string): (result: Result) => string {
-  let lastRef: ResourceRef | undefined;
-  let lastFile: FileRef | undefined;
-  let origin = originYaml(undefined, undefined, eol);
-  const quoted = new Map<string, string>();
-  const quote = (value: string): string => {
-    let text = quoted.get(value);
-    if (text === undefined) {
-      text = JSON.stringify(value);
-      quoted.set(value, text);
-    }
-    return text;
-  };
-  return (result) => {
-    if (result.resourceRef !== lastRef || result.file !== lastFile) {
-      lastRef = result.resourceRef;
-      lastFile = result.file;
-      origin = originYaml(lastRef, lastFile, eol);
-    }
-    const field = result.field;
-    let fieldBlock = '';
-    if (field !== undefined) {
-      fieldBlock = `  field:${eol}    path: ${quote(field.path)}${eol}`;
-      if (field.currentValue !== undefined) fieldBlock += `    currentValue: ${quote(field.currentValue)}${eol}`;
-      if (field.proposedValue !== undefined) fieldBlock += `    proposedValue: ${quote(field.proposedValue)}${eol}`;
-    }
-    return `- message: ${quote(result.message)}${eol}  severity: ${result.severity}${eol}${origin.ref}${fieldBlock}${origin.file}`;
-  };
-}
-
-/** Results to write: an array, or a run's compact log (result-log.ts), read by index. */
-export type Results = Iterable<Result> & { readonly length: number; at(index: number): Result | undefined };
-
 /**
  * Writes results as block YAML, the way kpt writes and reads them (block style, so that `[0]` in a
  * field path is never inside a flow mapping), one result at a time. `wrapInKey` starts with
- * `results:`.
+ * `results:`. Read from the log by ids: a run's results repeat their messages, paths, values and
+ * origins, so each string is quoted once and the origin blocks are made once for a run of results
+ * about one resource.
  */
-export function writeResultsYaml(results: Results, wrapInKey: boolean, eol: string, write: (chunk: string) => void): void {
+export function writeResultsYaml(results: ResultLog, wrapInKey: boolean, eol: string, write: (chunk: string) => void): void {
   if (wrapInKey) write(results.length === 0 ? `results: []${eol}` : `results:${eol}`);
-  const render = resultsRenderer(eol);
-  // Indexed: a generator or iterator costs more than the rendering until it is optimized.
-  for (let i = 0; i < results.length; i++) write(render(results.at(i)!));
+  const quoted: string[] = [];
+  const quote = (id: number): string => quoted[id] ?? (quoted[id] = JSON.stringify(results.value(id)));
+  /** `    name: value` for the id in `slot` of the result at `index`, or nothing when it is absent. */
+  const line = (index: number, slot: number, name: string): string => {
+    const id = results.id(index, slot);
+    if (id === ABSENT) return '';
+    const value = results.value(id);
+    return `    ${name}: ${typeof value === 'number' ? value : quote(id)}${eol}`;
+  };
+  let refBlock = '';
+  let fileBlock = '';
+  for (let i = 0; i < results.length; i++) {
+    if (i === 0 || !results.sameOrigin(i, i - 1)) {
+      refBlock = results.id(i, REF_API_VERSION) === ABSENT ? '' : `  resourceRef:${eol}${line(i, REF_API_VERSION, 'apiVersion')}${line(i, REF_KIND, 'kind')}${line(i, REF_NAME, 'name')}${line(i, REF_NAMESPACE, 'namespace')}`;
+      fileBlock = results.id(i, FILE_PATH) === ABSENT ? '' : `  file:${eol}${line(i, FILE_PATH, 'path')}${line(i, FILE_INDEX, 'index')}`;
+    }
+    const fieldBlock = results.id(i, FIELD_PATH) === ABSENT ? '' : `  field:${eol}${line(i, FIELD_PATH, 'path')}${line(i, FIELD_CURRENT, 'currentValue')}${line(i, FIELD_PROPOSED, 'proposedValue')}`;
+    write(`- message: ${quote(results.id(i, MESSAGE))}${eol}  severity: ${results.value(results.id(i, SEVERITY))}${eol}${refBlock}${fieldBlock}${fileBlock}`);
+  }
 }
 
 /** The results as one block YAML string. */
-export function resultsYaml(results: Results, wrapInKey: boolean, eol = '\n'): string {
+export function resultsYaml(results: ResultLog, wrapInKey: boolean, eol = '\n'): string {
   const parts: string[] = [];
   writeResultsYaml(results, wrapInKey, eol, (chunk) => parts.push(chunk));
   return parts.join('');

@@ -60,10 +60,7 @@ export function updateResource(root: LiteNode, decider: FieldDecider, fallbackFi
   const origin = resourceOrigin(root, fallbackFile);
   const results: Result[] = [];
   const { marked, misplaced } = findCommentMarkers(root);
-  for (const { path, reason } of misplaced) {
-    const fieldPath = formatFieldPath(path);
-    results.push(resultAbout(origin, 'warning', reason, { path: fieldPath }));
-  }
+  for (let i = 0; i < misplaced.length; i++) results.push(resultAbout(origin, 'warning', misplaced[i].reason, { path: formatFieldPath(misplaced[i].path) }));
   const warnAboutAnnotation = (message: string): void => void results.push(resultAbout(origin, 'warning', message));
   const fields = marked.concat(annotationMarkers(root, marked, warnAboutAnnotation));
   const edits: Edit[] = [];

@@ -1,5 +1,5 @@
 import { PathSegment, PathSelector } from './field-path';
-import { entryOf, LiteMap, LiteNode, LiteScalar, LiteSeq } from './lite-tree';
+import { entryOf, LiteAlias, LiteMap, LiteNode, LiteScalar, LiteSeq } from './lite-tree';
 import { markerTextOfComment } from './marker';
 
 /** A scalar a rule applies to, wherever the rule came from. */
@@ -38,6 +38,28 @@ function misplacedReason(node: LiteNode): string | null {
   return null;
 }
 
+/** A copy of `path` with `segment` added; a spread would go through the iterator protocol, slow until optimized. */
+function extended(path: readonly PathSegment[], segment: PathSegment): PathSegment[] {
+  const copy = path.slice();
+  copy.push(segment);
+  return copy;
+}
+
+/** Adds the marker on `scalar`, if it has one, as marked or misplaced. */
+function noteMarker(found: CommentMarkers, path: readonly PathSegment[], segment: PathSegment, scalar: LiteScalar | LiteAlias): void {
+  const markerText = scalar.comment === null ? null : markerTextOfComment(scalar.comment);
+  if (markerText === null) return;
+  const reason = misplacedReason(scalar);
+  if (reason !== null) found.misplaced.push({ path: extended(path, segment), reason });
+  else found.marked.push({ node: scalar as LiteScalar, path: extended(path, segment), markerText });
+}
+
+/** Whether the marked scalars are in document order, which the tree's order need not be. */
+function inDocumentOrder(marked: readonly MarkedScalar[]): boolean {
+  for (let i = 1; i < marked.length; i++) if (marked[i - 1].node.start > marked[i].node.start) return false;
+  return true;
+}
+
 /**
  * Every comment marker of a resource: on scalar values of mappings and scalar items of sequences,
  * block or flow, at any depth, in document order. Markers on aliases, block scalars and empty
@@ -51,40 +73,33 @@ export function findCommentMarkers(root: LiteNode): CommentMarkers {
   const collections: Array<LiteMap | LiteSeq> = [root];
   const nextChild: number[] = [0];
   const path: PathSegment[] = [];
-  let inOrder = true;
   while (collections.length > 0) {
     const top = collections.length - 1;
     const collection = collections[top];
-    const index = nextChild[top]++;
     const isMap = collection.kind === 'map';
-    if (index >= (isMap ? collection.entries.length : collection.items.length)) {
+    const count = isMap ? collection.entries.length : collection.items.length;
+    // The scalars before the next collection in this loop, without a step on the stack each.
+    let index = nextChild[top];
+    let child: LiteNode | undefined;
+    for (; index < count; index++) {
+      child = isMap ? collection.entries[index][1] : collection.items[index];
+      // A pruned sequence has holes (simple-yaml.ts).
+      if (child === undefined) continue;
+      if (child.kind === 'map' || child.kind === 'seq') break;
+      if (child.comment !== null) noteMarker(found, path, isMap ? collection.entries[index][0] : index, child);
+    }
+    if (index >= count) {
       collections.pop();
       nextChild.pop();
       path.pop();
       continue;
     }
-    const segment: PathSegment = isMap ? collection.entries[index][0] : index;
-    const child = isMap ? collection.entries[index][1] : collection.items[index];
-    // A pruned sequence has holes (simple-yaml.ts).
-    if (child === undefined) continue;
-    if (child.kind === 'map' || child.kind === 'seq') {
-      collections.push(child);
-      nextChild.push(0);
-      path.push(segment);
-      continue;
-    }
-    const markerText = child.comment === null ? null : markerTextOfComment(child.comment);
-    if (markerText === null) continue;
-    const reason = misplacedReason(child);
-    if (reason !== null) {
-      found.misplaced.push({ path: [...path, segment], reason });
-      continue;
-    }
-    const marked = found.marked;
-    if (marked.length > 0 && marked[marked.length - 1].node.start > (child as LiteScalar).start) inOrder = false;
-    marked.push({ node: child as LiteScalar, path: [...path, segment], markerText });
+    nextChild[top] = index + 1;
+    collections.push(child as LiteMap | LiteSeq);
+    nextChild.push(0);
+    path.push(isMap ? collection.entries[index][0] : index);
   }
-  if (!inOrder) found.marked.sort((a, b) => a.node.start - b.node.start);
+  if (!inDocumentOrder(found.marked)) found.marked.sort((a, b) => a.node.start - b.node.start);
   return found;
 }
 
