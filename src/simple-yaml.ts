@@ -1,6 +1,8 @@
+import { PathSegment } from './field-path';
 import { LiteMap, LiteNode, LiteScalar, LiteSeq } from './lite-tree';
 import { MARKER_PREFIX } from './marker';
 import { scanFrom } from './sticky-scan';
+import { CommentMarkers, noteMarker } from './walk';
 
 /** Thrown inside the reader when the text leaves the simple subset; the caller composes instead. */
 class NotSimple extends Error {}
@@ -96,25 +98,37 @@ class SimpleReader {
     }
   }
 
+  /** The markers on the scalars read, as the marker walk (walk.ts) would find them in the tree. */
+  readonly markers: CommentMarkers = { marked: [], misplaced: [] };
+  /** The path from the resource's root to the collection being read. */
+  private readonly path: PathSegment[] = [];
+
   /**
-   * Goes one level deeper, to the value of `key`: inside `metadata` of the root everything is kept.
-   * Returns what `leave` restores. No need to restore on a throw: the reader is done then.
+   * Goes one level deeper, to the value at `segment`: inside `metadata` of the root everything is
+   * kept. Returns what `leave` restores. No need to restore on a throw: the reader is done then.
    */
-  private enter(key?: string): boolean {
+  private enter(segment: PathSegment): boolean {
     const keepAll = this.keepAll;
-    if (this.depth === 0 && key === 'metadata') this.keepAll = true;
+    if (this.depth === 0 && segment === 'metadata') this.keepAll = true;
+    if (this.depth >= 0) this.path.push(segment);
     this.depth++;
     return keepAll;
   }
 
   private leave(keepAll: boolean): void {
     this.depth--;
+    if (this.depth >= 0) this.path.pop();
     this.keepAll = keepAll;
   }
 
+  /** Notes the marker of a value read at `segment` of the collection being read, in the resource. */
+  private noteValue(segment: PathSegment, value: LiteNode): void {
+    if (value.kind === 'scalar' && value.comment !== null && this.depth >= 0) noteMarker(this.markers, this.path, segment, value);
+  }
+
   /** The value at `i`, one level deeper. */
-  private childValue(i: number, column: number, lineStart: number, allowCompact: boolean, key?: string): LiteNode {
-    const keepAll = this.enter(key);
+  private childValue(i: number, column: number, lineStart: number, allowCompact: boolean, segment: PathSegment): LiteNode {
+    const keepAll = this.enter(segment);
     const value = this.value(i, column, lineStart, allowCompact);
     this.leave(keepAll);
     return value;
@@ -281,7 +295,8 @@ class SimpleReader {
   sequence(i: number, column: number, lineStart: number): LiteSeq {
     const items: LiteNode[] = [];
     for (let index = 0; ; index++) {
-      const item = this.childValue(i + 1, column, lineStart, true);
+      const item = this.childValue(i + 1, column, lineStart, true, index);
+      this.noteValue(index, item);
       if (this.retains(item)) items[index] = item;
       const next = this.contentAfter(this.lastLine);
       if (next < 0) break;
@@ -307,7 +322,10 @@ class SimpleReader {
       if (keys.includes(key)) notSimple();
       keys.push(key);
       const value = line === null ? this.childValue(this.keyAfter, column, lineStart, false, key) : this.entryLineValue(line, i, column, lineStart);
-      if (value !== null && this.retains(value)) entries.push([key, value]);
+      if (value !== null) {
+        this.noteValue(key, value);
+        if (this.retains(value)) entries.push([key, value]);
+      }
       const next = this.contentAfter(this.lastLine);
       if (next < 0) break;
       const indent = this.nextIndent;
@@ -483,12 +501,18 @@ class SimpleReader {
   }
 }
 
+/** A resource read by the simple reader: its tree and the markers on it, found while reading. */
+export interface SimpleResource {
+  tree: LiteNode;
+  markers: CommentMarkers;
+}
+
 /**
- * Reads the unit [start, end) of `source` into a lite tree when it is simple block YAML, else null.
- * With `sequenceItem` the unit is one item of a block sequence and the item is returned; with
+ * Reads the unit [start, end) of `source` when it is simple block YAML, else null. With
+ * `sequenceItem` the unit is one item of a block sequence, and the item is what is read; with
  * `prune`, only what the marker walk needs is kept (see SimpleReader).
  */
-export function readSimpleYaml(source: string, start: number, end: number, sequenceItem: boolean, prune = false): LiteNode | null {
+export function readSimpleResource(source: string, start: number, end: number, sequenceItem: boolean, prune = false): SimpleResource | null {
   const reader = new SimpleReader(source, end, sequenceItem ? -1 : 0, prune);
   try {
     let first = reader.nextContentLine(source[start] === '\uFEFF' ? start + 1 : start);
@@ -498,10 +522,15 @@ export function readSimpleYaml(source: string, start: number, end: number, seque
     const indent = reader.indent(first);
     const node = reader.collection(first + indent, indent, first);
     if (reader.contentAfter(reader.lastLine) >= 0) return null;
-    if (!sequenceItem) return node;
-    return node.kind === 'seq' && node.items.length === 1 ? node.items[0] : null;
+    if (!sequenceItem) return { tree: node, markers: reader.markers };
+    return node.kind === 'seq' && node.items.length === 1 ? { tree: node.items[0], markers: reader.markers } : null;
   } catch (error) {
     if (error instanceof NotSimple || error instanceof RangeError) return null;
     throw error;
   }
+}
+
+/** readSimpleResource's tree. */
+export function readSimpleYaml(source: string, start: number, end: number, sequenceItem: boolean, prune = false): LiteNode | null {
+  return readSimpleResource(source, start, end, sequenceItem, prune)?.tree ?? null;
 }

@@ -4,7 +4,7 @@ import { describeOffset, InputError, inputErrorOf } from './input-error';
 import { LiteNode } from './lite-tree';
 import { ResultLog } from './result-log';
 import { yamlLibrary } from './lazy';
-import { readSimpleYaml } from './simple-yaml';
+import { readSimpleResource, SimpleResource } from './simple-yaml';
 import { firstYamlError } from './yaml-cst';
 import { Unit, unitLabel, Units } from './split';
 import { IncomingRef } from './update';
@@ -12,6 +12,7 @@ import { FieldDecider } from './field-decider';
 import { MARKERS_ANNOTATION } from './resource-origin';
 import { updateResource } from './update-resource';
 import { NextOccurrence } from './next-occurrence';
+import { findCommentMarkers } from './walk';
 
 /** The text every marker, comment or annotation, contains: a unit without it has nothing to do. */
 const MARKER_HINT = 'kobold';
@@ -40,17 +41,19 @@ function composeUnit(source: string, unit: Unit, where: string): LiteNode {
 }
 
 /**
- * The tree of one unit: read directly when it is simple block YAML (only what the markers need,
- * unless annotation rules may point anywhere), else composed in full.
+ * The tree of one unit and its markers: read directly when it is simple block YAML (only what the
+ * markers need, unless annotation rules may point anywhere), else composed in full and walked.
  */
-function unitTree(source: string, unit: Unit, where: string, annotated: boolean): LiteNode {
-  const simple = readSimpleYaml(source, unit.start, unit.end, unit.kind === 'seq-item', !annotated);
+function readUnit(source: string, unit: Unit, where: string, annotated: boolean): SimpleResource {
+  const simple = readSimpleResource(source, unit.start, unit.end, unit.kind === 'seq-item', !annotated);
   if (simple !== null) return simple;
+  let tree: LiteNode;
   try {
-    return composeUnit(source, unit, where);
+    tree = composeUnit(source, unit, where);
   } catch (error) {
     throw inputErrorOf(error, where) ?? error;
   }
+  return { tree, markers: findCommentMarkers(tree) };
 }
 
 /**
@@ -74,8 +77,8 @@ export function updateUnits(source: string, units: Units, refs: readonly Incomin
     const unit = units.at(position);
     at = source.indexOf(MARKER_HINT, unit.end);
     const where = file === undefined ? unitLabel(unit) : `${file} ${unitLabel(unit)}`;
-    const tree = unitTree(source, unit, where, annotation.within(unit.start, unit.end));
-    const update = updateResource(tree, decider, file === undefined ? undefined : { path: file, index: unit.index });
+    const { tree, markers } = readUnit(source, unit, where, annotation.within(unit.start, unit.end));
+    const update = updateResource(tree, decider, file === undefined ? undefined : { path: file, index: unit.index }, markers);
     edits.addAll(update.edits);
     results.addAll(update.results);
   }

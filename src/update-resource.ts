@@ -5,7 +5,7 @@ import { FileRef, ResourceOrigin, Result, resultAbout } from './results';
 import { FlowScalarStyle, renderScalar } from './scalar-style';
 import { FieldDecider } from './field-decider';
 import { LiteNode, LiteScalar } from './lite-tree';
-import { findCommentMarkers, MarkedScalar, selectNodes } from './walk';
+import { CommentMarkers, findCommentMarkers, MarkedScalar, selectNodes } from './walk';
 
 export interface ResourceUpdate {
   edits: Edit[];
@@ -55,11 +55,14 @@ function updateField(field: MarkedScalar, decider: FieldDecider, origin: Resourc
   return { start, end, text: renderScalar(decision.value, style as FlowScalarStyle, inFlow) };
 }
 
-/** Updates one resource: finds its marked fields (comments, then the annotation) and decides each. */
-export function updateResource(root: LiteNode, decider: FieldDecider, fallbackFile?: FileRef): ResourceUpdate {
+/**
+ * Updates one resource: its marked fields (comments, then the annotation), each decided. The
+ * comment markers are found in the tree unless the reader found them already.
+ */
+export function updateResource(root: LiteNode, decider: FieldDecider, fallbackFile?: FileRef, markers: CommentMarkers = findCommentMarkers(root)): ResourceUpdate {
   const origin = resourceOrigin(root, fallbackFile);
   const results: Result[] = [];
-  const { marked, misplaced } = findCommentMarkers(root);
+  const { marked, misplaced } = markers;
   for (let i = 0; i < misplaced.length; i++) results.push(resultAbout(origin, 'warning', misplaced[i].reason, { path: formatFieldPath(misplaced[i].path) }));
   const warnAboutAnnotation = (message: string): void => void results.push(resultAbout(origin, 'warning', message));
   const fields = marked.concat(annotationMarkers(root, marked, warnAboutAnnotation));

@@ -45,8 +45,8 @@ function extended(path: readonly PathSegment[], segment: PathSegment): PathSegme
   return copy;
 }
 
-/** Adds the marker on `scalar`, if it has one, as marked or misplaced. */
-function noteMarker(found: CommentMarkers, path: readonly PathSegment[], segment: PathSegment, scalar: LiteScalar | LiteAlias): void {
+/** Adds the marker on `scalar`, if it has one, as marked or misplaced; `path` leads to its parent. */
+export function noteMarker(found: CommentMarkers, path: readonly PathSegment[], segment: PathSegment, scalar: LiteScalar | LiteAlias): void {
   const markerText = scalar.comment === null ? null : markerTextOfComment(scalar.comment);
   if (markerText === null) return;
   const reason = misplacedReason(scalar);

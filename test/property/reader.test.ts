@@ -11,8 +11,9 @@ import { applyEdits } from '../../src/edits';
 import { FieldDecider } from '../../src/field-decider';
 import { checkImageRefs } from '../../src/fn-config';
 import { updateImageRefs } from '../../src/index';
-import { readSimpleYaml } from '../../src/simple-yaml';
+import { readSimpleResource, readSimpleYaml } from '../../src/simple-yaml';
 import { updateResource } from '../../src/update-resource';
+import { findCommentMarkers } from '../../src/walk';
 import { refsFor, validStream } from './generators';
 import { plain, propertyRuns } from './helpers';
 
@@ -24,6 +25,15 @@ const documents = fc
   .oneof(validStream(2, 1, true), validStream(2, 1, false))
   .map(({ text }) => text)
   .filter((text) => (parseAllDocuments(text) as unknown[]).length === 1);
+
+/** A document as the only item of a block sequence, indented under its `- `. */
+function asSequenceItem(text: string): string {
+  const body = text.replace(/^\uFEFF/, '').replace(/^---[^\n]*\n/, '');
+  const eol = body.includes('\r\n') ? '\r\n' : '\n';
+  const lines = body.split(eol);
+  if (lines[lines.length - 1] === '') lines.pop();
+  return `${lines.map((line, index) => (index === 0 ? `- ${line}` : line === '' ? '' : `  ${line}`)).join(eol)}${eol}`;
+}
 
 function composedTree(text: string): ReturnType<typeof liteTreeOf> {
   const document = parseDocument(text);
@@ -52,11 +62,7 @@ describe('property: the fast reader agrees with the composer', function () {
     let read = 0;
     fc.assert(
       fc.property(documents, (text) => {
-        const body = text.replace(/^\uFEFF/, '').replace(/^---[^\n]*\n/, '');
-        const eol = body.includes('\r\n') ? '\r\n' : '\n';
-        const lines = body.split(eol);
-        if (lines[lines.length - 1] === '') lines.pop();
-        const item = `${lines.map((line, index) => (index === 0 ? `- ${line}` : line === '' ? '' : `  ${line}`)).join(eol)}${eol}`;
+        const item = asSequenceItem(text);
         const document = parseDocument(item);
         fc.pre(document.errors.length === 0 && isSeq(document.contents) && document.contents.items.length === 1);
         const simple = readSimpleYaml(item, 0, item.length, true);
@@ -82,5 +88,21 @@ describe('property: the fast reader agrees with the composer', function () {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('6d. the markers the reader finds while reading, pruned or not, of a document or an item, are those the marker walk finds in its tree', () => {
+    let marked = 0;
+    fc.assert(
+      fc.property(documents, fc.boolean(), (text, prune) => {
+        const item = asSequenceItem(text);
+        for (const simple of [readSimpleResource(text, 0, text.length, false, prune), readSimpleResource(item, 0, item.length, true, prune)]) {
+          if (simple === null) continue;
+          marked += simple.markers.marked.length + simple.markers.misplaced.length;
+          assert.deepEqual(simple.markers, findCommentMarkers(simple.tree));
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    assert.ok(marked >= RUNS / 10, `the documents read had enough markers to matter (${marked} in ${RUNS})`);
   });
 });
