@@ -1,5 +1,6 @@
-/** Records per chunk: growing allocates a chunk and copies nothing. */
-const CHUNK_RECORDS = 4096;
+/** Records per chunk (a power of two): growing allocates a chunk and copies nothing. */
+const CHUNK_BITS = 12;
+const CHUNK_RECORDS = 1 << CHUNK_BITS;
 
 /**
  * Records of a fixed number of 32-bit integers, appended one at a time. A run keeps one per changed
@@ -24,6 +25,13 @@ export class IntRecords {
   }
 
   get(record: number, slot: number): number {
-    return this.chunks[Math.floor(record / CHUNK_RECORDS)][(record % CHUNK_RECORDS) * this.width + slot];
+    return this.chunks[record >> CHUNK_BITS][(record & (CHUNK_RECORDS - 1)) * this.width + slot];
+  }
+
+  /** Copies the record's values into `into`, in one call where `get` would take one per value. */
+  read(record: number, into: Int32Array): void {
+    const chunk = this.chunks[record >> CHUNK_BITS];
+    const offset = (record & (CHUNK_RECORDS - 1)) * this.width;
+    for (let slot = 0; slot < this.width; slot++) into[slot] = chunk[offset + slot];
   }
 }

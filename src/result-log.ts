@@ -43,7 +43,7 @@ export const FIELD_CURRENT = 7;
 export const FIELD_PROPOSED = 8;
 export const FILE_PATH = 9;
 export const FILE_INDEX = 10;
-const SLOTS = 11;
+export const SLOTS = 11;
 
 /**
  * The results of a run, kept as numbers (each distinct string once) until they are written: a
@@ -115,7 +115,7 @@ export class ResultLog implements Iterable<Result> {
   }
 
   /** The id in `slot` (MESSAGE, ...) of the result at `index`: ABSENT, or the id of a string or number. */
-  id(index: number, slot: number): number {
+  private id(index: number, slot: number): number {
     return this.records.get(index, slot);
   }
 
@@ -124,9 +124,9 @@ export class ResultLog implements Iterable<Result> {
     return this.table.at(id);
   }
 
-  /** Whether two results are about the same resource from the same file. */
-  sameOrigin(index: number, other: number): boolean {
-    return this.sameSlots(index, other, REF_API_VERSION, 4) && this.sameSlots(index, other, FILE_PATH, 2);
+  /** Copies the ids of the result at `index` into `into`, SLOTS of them, in the order of the slot numbers. */
+  readIds(index: number, into: Int32Array): void {
+    this.records.read(index, into);
   }
 
   *[Symbol.iterator](): Iterator<Result> {

@@ -1,4 +1,4 @@
-import { ABSENT, FIELD_CURRENT, FIELD_PATH, FIELD_PROPOSED, FILE_INDEX, FILE_PATH, MESSAGE, REF_API_VERSION, REF_KIND, REF_NAME, REF_NAMESPACE, ResultLog, SEVERITY } from './result-log';
+import { ABSENT, FIELD_CURRENT, FIELD_PATH, FIELD_PROPOSED, FILE_INDEX, FILE_PATH, MESSAGE, REF_API_VERSION, REF_KIND, REF_NAME, REF_NAMESPACE, ResultLog, SEVERITY, SLOTS } from './result-log';
 
 /** Severity of a kpt v1 function result. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -59,25 +59,36 @@ export function resultAbout(origin: ResourceOrigin, severity: Severity, message:
  */
 export function writeResultsYaml(results: ResultLog, wrapInKey: boolean, eol: string, write: (chunk: string) => void): void {
   if (wrapInKey) write(results.length === 0 ? `results: []${eol}` : `results:${eol}`);
-  const quoted: string[] = [];
-  const quote = (id: number): string => quoted[id] ?? (quoted[id] = JSON.stringify(results.value(id)));
-  /** `    name: value` for the id in `slot` of the result at `index`, or nothing when it is absent. */
-  const line = (index: number, slot: number, name: string): string => {
-    const id = results.id(index, slot);
-    if (id === ABSENT) return '';
-    const value = results.value(id);
-    return `    ${name}: ${typeof value === 'number' ? value : quote(id)}${eol}`;
-  };
+  const texts: string[] = [];
+  const text = (id: number): string => texts[id] ?? (texts[id] = yamlValue(results.value(id)!));
+  const line = (name: string, id: number): string => (id === ABSENT ? '' : `    ${name}: ${text(id)}${eol}`);
+  let ids = new Int32Array(SLOTS);
+  let previous = new Int32Array(SLOTS);
   let refBlock = '';
   let fileBlock = '';
   for (let i = 0; i < results.length; i++) {
-    if (i === 0 || !results.sameOrigin(i, i - 1)) {
-      refBlock = results.id(i, REF_API_VERSION) === ABSENT ? '' : `  resourceRef:${eol}${line(i, REF_API_VERSION, 'apiVersion')}${line(i, REF_KIND, 'kind')}${line(i, REF_NAME, 'name')}${line(i, REF_NAMESPACE, 'namespace')}`;
-      fileBlock = results.id(i, FILE_PATH) === ABSENT ? '' : `  file:${eol}${line(i, FILE_PATH, 'path')}${line(i, FILE_INDEX, 'index')}`;
+    const swap = previous;
+    previous = ids;
+    ids = swap;
+    results.readIds(i, ids);
+    if (i === 0 || !sameIds(ids, previous, REF_API_VERSION, 4) || !sameIds(ids, previous, FILE_PATH, 2)) {
+      refBlock = ids[REF_API_VERSION] === ABSENT ? '' : `  resourceRef:${eol}${line('apiVersion', ids[REF_API_VERSION])}${line('kind', ids[REF_KIND])}${line('name', ids[REF_NAME])}${line('namespace', ids[REF_NAMESPACE])}`;
+      fileBlock = ids[FILE_PATH] === ABSENT ? '' : `  file:${eol}${line('path', ids[FILE_PATH])}${line('index', ids[FILE_INDEX])}`;
     }
-    const fieldBlock = results.id(i, FIELD_PATH) === ABSENT ? '' : `  field:${eol}${line(i, FIELD_PATH, 'path')}${line(i, FIELD_CURRENT, 'currentValue')}${line(i, FIELD_PROPOSED, 'proposedValue')}`;
-    write(`- message: ${quote(results.id(i, MESSAGE))}${eol}  severity: ${results.value(results.id(i, SEVERITY))}${eol}${refBlock}${fieldBlock}${fileBlock}`);
+    const fieldBlock = ids[FIELD_PATH] === ABSENT ? '' : `  field:${eol}${line('path', ids[FIELD_PATH])}${line('currentValue', ids[FIELD_CURRENT])}${line('proposedValue', ids[FIELD_PROPOSED])}`;
+    write(`- message: ${text(ids[MESSAGE])}${eol}  severity: ${results.value(ids[SEVERITY])}${eol}${refBlock}${fieldBlock}${fileBlock}`);
   }
+}
+
+/** A string double-quoted (JSON's escapes are YAML's), a number as it is. */
+function yamlValue(value: string | number): string {
+  return typeof value === 'number' ? String(value) : JSON.stringify(value);
+}
+
+/** Whether the ids in [from, from + count) are the same in both. */
+function sameIds(ids: Int32Array, other: Int32Array, from: number, count: number): boolean {
+  for (let slot = from; slot < from + count; slot++) if (ids[slot] !== other[slot]) return false;
+  return true;
 }
 
 /** The results as one block YAML string. */

@@ -9,6 +9,16 @@ describe('IntRecords', () => {
     for (const n of [0, 1, 4095, 4096, 8191, 8192, 9999]) assert.deepEqual([0, 1, 2].map((slot) => records.get(n, slot)), [n, n - 5000, n * 7], `record ${n}`);
   });
 
+  it('reads a whole record into an array, across chunks', () => {
+    const records = new IntRecords(3);
+    for (let n = 0; n < 10_000; n++) records.append(n, n - 5000, n * 3);
+    const into = new Int32Array(3);
+    for (const n of [0, 4095, 4096, 9999]) {
+      records.read(n, into);
+      assert.deepEqual([...into], [n, n - 5000, n * 3], `record ${n}`);
+    }
+  });
+
   it('fills the slots not given with 0, and keeps 32-bit values', () => {
     const records = new IntRecords(2);
     records.append(5);
