@@ -1,12 +1,14 @@
 import { fstatSync, readFileSync, readSync, statSync } from 'fs';
 import { applyEdits, EditedOutput } from './edits';
-import { engineFlagsFor } from './engine-flags';
+import { engineFlagsFor, SHORT_RUN_MARKERS } from './engine-flags';
 import { FdOutput, writeAllSync } from './fd-output';
 import { checkImageRefs, loadFunctionConfig } from './fn-config';
 import { InputError } from './input-error';
 import { decodeYamlBytes, decodeYamlInput, DecodedInput } from './input-text';
 import { yamlLibrary } from './lazy';
 import { liteToJs } from './lite-tree';
+import { MARKER_HINT } from './marker';
+import { countOccurrences } from './next-occurrence';
 import { runResourceList } from './resource-list';
 import { resultsYaml } from './results';
 import { ResultLog } from './result-log';
@@ -127,16 +129,22 @@ function readInput(file: string, stdin: StdinBytes | undefined): Uint8Array {
   return readFileSync(file);
 }
 
-/** Sets the V8 flags that suit a run on an input of this many characters (engine-flags.ts). */
-function tuneEngineFor(inputLength: number): void {
-  const flags = engineFlagsFor(inputLength);
+/** Sets the V8 flags that suit a run on these inputs (engine-flags.ts). */
+function tuneEngineFor(inputs: ReadonlyArray<string | Uint8Array>): void {
+  let length = 0;
+  let markerTexts = 0;
+  for (const input of inputs) {
+    length += input.length;
+    markerTexts += countOccurrences(input, MARKER_HINT, SHORT_RUN_MARKERS + 1);
+  }
+  const flags = engineFlagsFor(length, markerTexts);
   if (flags.length > 0) (require('v8') as typeof import('v8')).setFlagsFromString(flags.join(' '));
 }
 
 /** KRM mode: ResourceList in, ResourceList out. Input that is no ResourceList gives no output. */
 function runKrm(stdin: StdinBytes): Outcome {
   const { text: source, ascii } = stdin.decodeOnce();
-  tuneEngineFor(source.length);
+  tuneEngineFor([source]);
   const run = runResourceList(source);
   // Only a run with an error reads its results back here: it has no results about fields.
   const errors = run.hasError ? run.results.filter((result) => result.severity === 'error').map((result) => `image-ref-updater: ${result.message}\n`) : [];
@@ -180,7 +188,7 @@ function joinStreams(texts: readonly string[]): string {
 /** Standalone mode: the FILEs (or stdin) updated as plain YAML streams; results on stderr. */
 function runStandalone(configFile: string, files: readonly string[], stdin: StdinBytes | undefined): Outcome {
   const inputs = (files.length === 0 ? ['-'] : files).map((file) => ({ file, bytes: readInput(file, stdin) }));
-  tuneEngineFor(inputs.reduce((sum, { bytes }) => sum + bytes.length, 0));
+  tuneEngineFor(inputs.map(({ bytes }) => bytes));
   // Joined as latin1, which maps every byte to one character and back: invalid UTF-8 is kept as it came.
   const unchanged = Buffer.from(joinStreams(inputs.map(({ bytes }) => Buffer.from(bytes).toString('latin1'))), 'latin1');
   let imageRefs: string[];

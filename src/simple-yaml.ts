@@ -323,14 +323,15 @@ class SimpleReader {
       keys.push(key);
       const value = line === null ? this.childValue(this.keyAfter, column, lineStart, false, key) : this.entryLineValue(line, i, column, lineStart);
       if (value !== null) {
-        this.noteValue(key, value);
+        if (value.kind === 'scalar' && value.comment !== null) this.noteValue(key, value);
         if (this.retains(value)) entries.push([key, value]);
       }
-      const next = this.contentAfter(this.lastLine);
+      // contentAfter, its answer usually remembered already.
+      const next = this.afterLine === this.lastLine ? this.afterNext : this.contentAfter(this.lastLine);
       if (next < 0) break;
       const indent = this.nextIndent;
       if (indent < column) break;
-      if (indent > column || this.seqEntryAt(next + indent, next)) notSimple();
+      if (indent > column || this.source.charCodeAt(next + indent) === DASH && this.seqEntryAt(next + indent, next)) notSimple();
       lineStart = next;
       i = next + indent;
     }
@@ -347,7 +348,7 @@ class SimpleReader {
     const rest = line[4];
     this.noteContentAfter(lineStart, line[5], ENTRY_LINE.lastIndex);
     const afterColon = i + key.length + 1;
-    const hash = rest.indexOf('#');
+    const hash = rest.length === 0 ? -1 : rest.indexOf('#');
     const comment = hash < 0 ? null : rest.slice(hash);
     if (written === undefined) return this.childBelow(key, column, lineStart, afterColon + (hash < 0 ? rest.length : hash), comment);
     this.lastLine = lineStart;

@@ -9,13 +9,12 @@ import { firstYamlError } from './yaml-cst';
 import { Unit, unitLabel, Units } from './split';
 import { IncomingRef } from './update';
 import { FieldDecider } from './field-decider';
+import { MARKER_HINT } from './marker';
 import { MARKERS_ANNOTATION } from './resource-origin';
 import { updateResource } from './update-resource';
 import { NextOccurrence } from './next-occurrence';
 import { findCommentMarkers } from './walk';
 
-/** The text every marker, comment or annotation, contains: a unit without it has nothing to do. */
-const MARKER_HINT = 'kobold';
 
 /**
  * Composes a unit with the yaml library, for what the simple reader leaves: any YAML at all, and
