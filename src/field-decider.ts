@@ -1,4 +1,6 @@
+import { formatFieldPath, isBareKey, PathSegment } from './field-path';
 import { parseMarker } from './marker';
+import { FlowScalarStyle, renderScalar } from './scalar-style';
 import { compileRule, FieldRule } from './rule';
 import { decideFieldUpdate, FieldDecision, groupByRepository, IncomingRef, RefPool } from './update';
 
@@ -8,19 +10,49 @@ export type FieldOutcome = { ok: true; decision: FieldDecision; message: string 
 type RuleOutcome = { ok: true; rule: FieldRule } | { ok: false; error: string };
 
 /**
- * Decides marked fields against one run's incoming references. Both steps are pure, and a
- * repository's manifests repeat the same markers and images many times, so each marker text is
- * compiled once and each (marker text, value) pair decided once; field paths are kept once too.
+ * Decides marked fields against one run's incoming references. Every step is pure, and a
+ * repository's manifests repeat the same markers, keys and images many times, so each marker text
+ * is compiled once, each (marker text, value) pair decided once and each new value rendered once
+ * per style; field paths are kept once too.
  */
 export class FieldDecider {
   private readonly paths = new Map<string, string>();
+  private readonly bareKeys = new Map<string, boolean>();
+  private readonly isBareKey = (key: string): boolean => {
+    let bare = this.bareKeys.get(key);
+    if (bare === undefined) {
+      bare = isBareKey(key);
+      this.bareKeys.set(key, bare);
+    }
+    return bare;
+  };
 
-  /** One string for each distinct field path, shared by all the results that name it. */
-  internPath(path: string): string {
+  /** The field path of these segments (formatFieldPath), one string for each distinct path, shared by all the results that name it. */
+  fieldPath(segments: readonly PathSegment[]): string {
+    const path = formatFieldPath(segments, this.isBareKey);
     const known = this.paths.get(path);
     if (known !== undefined) return known;
     this.paths.set(path, path);
     return path;
+  }
+
+  /** One map per scalar style and flow context, from a new value to its source text (renderScalar). */
+  private readonly renderings = new Map<string, Map<string, string>>();
+
+  /** renderScalar, each answer remembered. */
+  render(value: string, style: FlowScalarStyle, inFlow: boolean): string {
+    const kind = inFlow ? `${style} in flow` : style;
+    let rendered = this.renderings.get(kind);
+    if (rendered === undefined) {
+      rendered = new Map();
+      this.renderings.set(kind, rendered);
+    }
+    let text = rendered.get(value);
+    if (text === undefined) {
+      text = renderScalar(value, style, inFlow);
+      rendered.set(value, text);
+    }
+    return text;
   }
 
   private readonly rules = new Map<string, RuleOutcome>();

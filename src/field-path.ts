@@ -5,13 +5,21 @@ export type PathSegment = string | number;
 const KEY_RUN = /^[^.[\]:\s"'=]+/;
 const BARE_KEY = new RegExp(`${KEY_RUN.source}$`);
 
-/** A field path as results and annotation rules write it: `spec.containers[0].image`, `data["a.b"]`. */
-export function formatFieldPath(segments: readonly PathSegment[]): string {
+/** Whether a key needs no brackets in a path. */
+export function isBareKey(key: string): boolean {
+  return BARE_KEY.test(key);
+}
+
+/**
+ * A field path as results and annotation rules write it: `spec.containers[0].image`, `data["a.b"]`.
+ * `bareKey` is isBareKey, or the same answers remembered.
+ */
+export function formatFieldPath(segments: readonly PathSegment[], bareKey: (key: string) => boolean = isBareKey): string {
   let path = '';
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i];
     if (typeof segment === 'number') path += `[${segment}]`;
-    else if (BARE_KEY.test(segment)) path += path === '' ? segment : `.${segment}`;
+    else if (bareKey(segment)) path += path === '' ? segment : `.${segment}`;
     else path += `[${JSON.stringify(segment)}]`;
   }
   return path;

@@ -42,10 +42,12 @@ function composeUnit(source: string, unit: Unit, where: string): LiteNode {
 /**
  * The tree of one unit and its markers: read directly when it is simple block YAML (only what the
  * markers need, unless annotation rules may point anywhere), else composed in full and walked.
+ * `file` names the input in errors.
  */
-function readUnit(source: string, unit: Unit, where: string, annotated: boolean): SimpleResource {
+function readUnit(source: string, unit: Unit, file: string | undefined, annotated: boolean): SimpleResource {
   const simple = readSimpleResource(source, unit.start, unit.end, unit.kind === 'seq-item', !annotated);
   if (simple !== null) return simple;
+  const where = file === undefined ? unitLabel(unit) : `${file} ${unitLabel(unit)}`;
   let tree: LiteNode;
   try {
     tree = composeUnit(source, unit, where);
@@ -75,8 +77,7 @@ export function updateUnits(source: string, units: Units, refs: readonly Incomin
     }
     const unit = units.at(position);
     at = source.indexOf(MARKER_HINT, unit.end);
-    const where = file === undefined ? unitLabel(unit) : `${file} ${unitLabel(unit)}`;
-    const { tree, markers } = readUnit(source, unit, where, annotation.within(unit.start, unit.end));
+    const { tree, markers } = readUnit(source, unit, file, annotation.within(unit.start, unit.end));
     const update = updateResource(tree, decider, file === undefined ? undefined : { path: file, index: unit.index }, markers);
     edits.addAll(update.edits);
     results.addAll(update.results);

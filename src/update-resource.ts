@@ -1,8 +1,8 @@
 import { Edit } from './edits';
-import { formatFieldPath, parseAnnotationRule, PathSegment } from './field-path';
+import { parseAnnotationRule, PathSegment } from './field-path';
 import { annotation, MARKERS_ANNOTATION, resourceOrigin } from './resource-origin';
 import { FileRef, ResourceOrigin, Result, resultAbout } from './results';
-import { FlowScalarStyle, renderScalar } from './scalar-style';
+import { FlowScalarStyle } from './scalar-style';
 import { FieldDecider } from './field-decider';
 import { LiteNode, LiteScalar } from './lite-tree';
 import { CommentMarkers, findCommentMarkers, MarkedScalar, selectNodes } from './walk';
@@ -41,7 +41,7 @@ function annotationMarkers(root: LiteNode, commentMarked: readonly MarkedScalar[
 /** The outcome of one marked field: an edit and an info result, or warnings, or nothing. */
 function updateField(field: MarkedScalar, decider: FieldDecider, origin: ResourceOrigin, results: Result[]): Edit | undefined {
   const currentValue = field.node.value;
-  const path = decider.internPath(formatFieldPath(field.path));
+  const path = decider.fieldPath(field.path);
   const outcome = decider.decide(field.markerText, currentValue);
   if (!outcome.ok) {
     results.push(resultAbout(origin, 'warning', outcome.error, { path, currentValue }));
@@ -52,7 +52,7 @@ function updateField(field: MarkedScalar, decider: FieldDecider, origin: Resourc
   if (decision.appliedRef === undefined) return undefined;
   results.push(resultAbout(origin, 'info', outcome.message, { path, currentValue, proposedValue: decision.value }));
   const { start, end, style, inFlow } = field.node;
-  return { start, end, text: renderScalar(decision.value, style as FlowScalarStyle, inFlow) };
+  return { start, end, text: decider.render(decision.value, style as FlowScalarStyle, inFlow) };
 }
 
 /**
@@ -63,7 +63,7 @@ export function updateResource(root: LiteNode, decider: FieldDecider, fallbackFi
   const origin = resourceOrigin(root, fallbackFile);
   const results: Result[] = [];
   const { marked, misplaced } = markers;
-  for (let i = 0; i < misplaced.length; i++) results.push(resultAbout(origin, 'warning', misplaced[i].reason, { path: formatFieldPath(misplaced[i].path) }));
+  for (let i = 0; i < misplaced.length; i++) results.push(resultAbout(origin, 'warning', misplaced[i].reason, { path: decider.fieldPath(misplaced[i].path) }));
   const warnAboutAnnotation = (message: string): void => void results.push(resultAbout(origin, 'warning', message));
   const fields = marked.concat(annotationMarkers(root, marked, warnAboutAnnotation));
   const edits: Edit[] = [];

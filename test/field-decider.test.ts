@@ -1,5 +1,7 @@
 import { strict as assert } from 'assert';
 import { FieldDecider } from '../src/field-decider';
+import { formatFieldPath, PathSegment } from '../src/field-path';
+import { renderScalar } from '../src/scalar-style';
 import { checkImageRefs } from '../src/fn-config';
 
 describe('FieldDecider', () => {
@@ -23,8 +25,19 @@ describe('FieldDecider', () => {
     });
   });
 
-  it('interns field paths: equal paths are one string', () => {
-    const first = decider.internPath(['spec', 'containers'].join('.'));
-    assert.equal(decider.internPath(`spec.${'containers'}`), first);
+  it('formats field paths as formatFieldPath does, and keeps equal paths as one string', () => {
+    const segments: PathSegment[] = ['spec', 'containers', 0, 'image'];
+    assert.equal(decider.fieldPath(segments), 'spec.containers[0].image');
+    assert.equal(decider.fieldPath(['data', 'a.b', 'x y']), 'data["a.b"]["x y"]');
+    assert.equal(decider.fieldPath(['data', 'a.b', 'x y']), formatFieldPath(['data', 'a.b', 'x y']), 'a remembered key answers the same');
+    const first = decider.fieldPath(segments);
+    assert.equal(decider.fieldPath([...segments]), first);
+  });
+
+  it('renders a new value as renderScalar does, once per value and style', () => {
+    for (const [value, style, inFlow] of [['docker.io/foo/app:1.2.3', 'PLAIN', false], ['a, b', 'PLAIN', true], ['a, b', 'PLAIN', false], ["it's", 'QUOTE_SINGLE', false], ['x', 'QUOTE_DOUBLE', true]] as const) {
+      assert.equal(decider.render(value, style, inFlow), renderScalar(value, style, inFlow), `${value} ${style} ${inFlow}`);
+      assert.equal(decider.render(value, style, inFlow), renderScalar(value, style, inFlow), `${value} ${style} ${inFlow} again`);
+    }
   });
 });
