@@ -170,7 +170,7 @@ class SimpleReader {
     return i - lineStart;
   }
 
-  /** The line contentAfter was last asked about, its answer, and the indentation of that line. */
+  /** The line contentAfter was last asked about, and its answer. */
   private afterLine = -1;
   private afterNext = -1;
   /** The indentation of the line contentAfter found. */
@@ -316,26 +316,33 @@ class SimpleReader {
     const entries: Array<[string, LiteNode]> = [];
     const keys: string[] = [];
     for (;;) {
-      ENTRY_LINE.lastIndex = i;
-      const line = ENTRY_LINE.exec(this.source);
+      const line = this.entryLine(i);
       const key = line === null ? this.key(i, this.lineEnd(lineStart)) ?? notSimple() : line[1];
       if (keys.includes(key)) notSimple();
       keys.push(key);
       const value = line === null ? this.childValue(this.keyAfter, column, lineStart, false, key) : this.entryLineValue(line, i, column, lineStart);
       if (value !== null) {
-        if (value.kind === 'scalar' && value.comment !== null) this.noteValue(key, value);
+        this.noteValue(key, value);
         if (this.retains(value)) entries.push([key, value]);
       }
-      // contentAfter, its answer usually remembered already.
-      const next = this.afterLine === this.lastLine ? this.afterNext : this.contentAfter(this.lastLine);
+      const next = this.contentAfter(this.lastLine);
       if (next < 0) break;
       const indent = this.nextIndent;
       if (indent < column) break;
-      if (indent > column || this.source.charCodeAt(next + indent) === DASH && this.seqEntryAt(next + indent, next)) notSimple();
+      if (indent > column || this.seqEntryAt(next + indent, next)) notSimple();
       lineStart = next;
       i = next + indent;
     }
     return { kind: 'map', flow: false, entries };
+  }
+
+  /** ENTRY_LINE's match at `i`, when the entry's line ends within the unit. */
+  private entryLine(i: number): RegExpExecArray | null {
+    ENTRY_LINE.lastIndex = i;
+    const line = ENTRY_LINE.exec(this.source);
+    if (line === null) return null;
+    const lineEnd = i + line[1].length + 1 + (line[3] === undefined ? 0 : line[2].length + line[3].length) + line[4].length;
+    return lineEnd <= this.limit ? line : null;
   }
 
   /**
@@ -346,7 +353,7 @@ class SimpleReader {
     const key = line[1];
     const written = line[3];
     const rest = line[4];
-    this.noteContentAfter(lineStart, line[5], ENTRY_LINE.lastIndex);
+    this.noteContentAfter(lineStart, line[5], line.index + line[0].length);
     const afterColon = i + key.length + 1;
     const hash = rest.length === 0 ? -1 : rest.indexOf('#');
     const comment = hash < 0 ? null : rest.slice(hash);

@@ -68,6 +68,12 @@ describe('readSimpleYaml', () => {
     });
   }
 
+  it('reads nothing past the end of its unit, even within a line', () => {
+    const source = 'a: 1\nb: 2 # kobold: tag: x; type: exact\nc: 3\n';
+    const end = source.indexOf(' 2');
+    assert.deepEqual(readSimpleYaml(source, 0, end, false), composedTree(source.slice(0, end)));
+  });
+
   it('reads one item of a block sequence with offsets into the whole source', () => {
     const source = 'items:\n- a: 1\n  b: x # kobold: tag: x; type: exact\n- c: 2\n';
     const start = source.indexOf('- a');
