@@ -19,8 +19,9 @@ export class IntRecords {
 
   /** Appends a record of the values given (the others 0) and returns its index. */
   append(...values: number[]): number {
-    if (this.count % CHUNK_RECORDS === 0) this.chunks.push(new Int32Array(this.width * CHUNK_RECORDS));
-    this.chunks[this.chunks.length - 1].set(values, (this.count % CHUNK_RECORDS) * this.width);
+    const offset = (this.count & (CHUNK_RECORDS - 1)) * this.width;
+    if (offset === 0) this.chunks.push(new Int32Array(this.width * CHUNK_RECORDS));
+    this.chunks[this.chunks.length - 1].set(values, offset);
     return this.count++;
   }
 

@@ -15,7 +15,6 @@ import { updateResource } from './update-resource';
 import { NextOccurrence } from './next-occurrence';
 import { findCommentMarkers } from './walk';
 
-
 /**
  * Composes a unit with the yaml library, for what the simple reader leaves: any YAML at all, and
  * the first error with its place.

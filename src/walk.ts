@@ -54,12 +54,6 @@ export function noteMarker(found: CommentMarkers, path: readonly PathSegment[], 
   else found.marked.push({ node: scalar as LiteScalar, path: extended(path, segment), markerText });
 }
 
-/** Whether the marked scalars are in document order, which the tree's order need not be. */
-function inDocumentOrder(marked: readonly MarkedScalar[]): boolean {
-  for (let i = 1; i < marked.length; i++) if (marked[i - 1].node.start > marked[i].node.start) return false;
-  return true;
-}
-
 /**
  * Every comment marker of a resource: on scalar values of mappings and scalar items of sequences,
  * block or flow, at any depth, in document order. Markers on aliases, block scalars and empty
@@ -99,7 +93,7 @@ export function findCommentMarkers(root: LiteNode): CommentMarkers {
     nextChild.push(0);
     path.push(isMap ? collection.entries[index][0] : index);
   }
-  if (!inDocumentOrder(found.marked)) found.marked.sort((a, b) => a.node.start - b.node.start);
+  found.marked.sort((a, b) => a.node.start - b.node.start);
   return found;
 }
 

@@ -19,6 +19,7 @@ import {
   workdirOf,
 } from './support/dockerfile';
 import { asUser, describeRun, dockerCalls, fakeDockerOnPath, pathWith, REPO, run, TempDirs } from './support/process';
+import { FN_CONFIG, resourceListOf } from './support/sample-package';
 
 const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
   version: string;
@@ -61,7 +62,7 @@ function argDefaults(): Map<string, string | undefined> {
 const ENTRYPOINT = execForm(single(runtime, 'ENTRYPOINT'));
 const WORKDIR = workdirOf(runtime);
 
-/** A package file with comment markers, and the functionConfig for it. */
+/** A package file with comment markers (a sidecar the functionConfig does not update), and the shared functionConfig for it. */
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -75,21 +76,7 @@ spec:
       - name: sidecar
         image: my.org/amazing/sidecar:v1.0.0 # kobold: tag: ^1; type: semver
 `;
-const FN_CONFIG = `apiVersion: kobold/v1alpha3
-kind: List
-metadata:
-  name: image-refs
-items:
-- my.org/amazing/app:v1.2.3
-`;
-
-/** YAML text nested one level: the first line after `first`, the others indented by two spaces. */
-function nest(text: string, first: string): string {
-  return text.trimEnd().split('\n').map((line, index) => (index === 0 ? first : '  ') + line).join('\n') + '\n';
-}
-
-/** The ResourceList of the two. */
-const RESOURCE_LIST = `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n${nest(DEPLOYMENT, '- ')}functionConfig:\n${nest(FN_CONFIG, '  ')}`;
+const RESOURCE_LIST = resourceListOf(DEPLOYMENT, FN_CONFIG);
 const UPDATED_ITEMS = RESOURCE_LIST.replace('app:v1.0.0 #', 'app:v1.2.3 #');
 
 /** The function's KRM-mode answer: the input with one scalar changed, then the results. */

@@ -12,12 +12,17 @@ spec:
 `;
 export const UPDATED = DEPLOYMENT.replace('app:v1.0.0 ', 'app:v1.2.3 ');
 export const FN_CONFIG = 'apiVersion: kobold/v1alpha3\nkind: List\nmetadata:\n  name: image-refs\nitems:\n- my.org/amazing/app:v1.2.3\n';
-export const RESOURCE_LIST = `apiVersion: config.kubernetes.io/v1
-kind: ResourceList
-items:
-${DEPLOYMENT.trimEnd().split('\n').map((line, index) => (index === 0 ? '- ' : '  ') + line).join('\n')}
-functionConfig:
-${FN_CONFIG.trimEnd().split('\n').map((line) => `  ${line}`).join('\n')}
-`;
+
+/** YAML text nested one level: the first line after `first`, the others indented by two spaces. */
+function nest(text: string, first: string): string {
+  return text.trimEnd().split('\n').map((line, index) => (index === 0 ? first : '  ') + line).join('\n') + '\n';
+}
+
+/** A ResourceList of one item and a functionConfig. */
+export function resourceListOf(item: string, fnConfig: string): string {
+  return `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n${nest(item, '- ')}functionConfig:\n${nest(fnConfig, '  ')}`;
+}
+
+export const RESOURCE_LIST = resourceListOf(DEPLOYMENT, FN_CONFIG);
 /** The ResourceList's items and functionConfig as the function gives them back, before its results. */
 export const UPDATED_RESOURCE_LIST = RESOURCE_LIST.replace('app:v1.0.0 ', 'app:v1.2.3 ');
