@@ -65,7 +65,9 @@ export function scalarValue(node: LiteNode | undefined): string | undefined {
 
 /** The string at a path of keys, when a scalar is there. */
 export function scalarAt(node: LiteNode | undefined, ...keys: string[]): string | undefined {
-  return scalarValue(keys.reduce<LiteNode | undefined>(entryOf, node));
+  let found = node;
+  for (let i = 0; i < keys.length; i++) found = entryOf(found, keys[i]);
+  return scalarValue(found);
 }
 
 /** A first character that some plain scalar other than a string starts with (or the empty null). */

@@ -41,10 +41,10 @@ const BLANK_OR_COMMENT_LINES = /(?:[ \t]*(?:#[^\n]*)?\r?\n)*/y;
  * escapes, or no value there (a collection below, or an empty value); maybe a comment; then the
  * blank and comment lines after it, and the indentation of the next line. Groups: 1 the key, 2 the
  * blanks before the value and 3 the value as written (both absent without a value), 4 what follows
- * on the line (blanks, maybe a comment), 5 the next line's indentation (absent at the end of the
- * input). A line it does not fit is read step by step; it accepts a subset of what those steps do.
+ * on the line (blanks, maybe a comment). A line it does not fit is read step by step; it accepts a
+ * subset of what those steps do.
  */
-const ENTRY_LINE = /([^\s'"#&*!|>%@`{}[\],?:-][^\s:#]*(?::[^\s:#]+)*):(?:( +)([^\s'"#&*!|>%@`{}[\],?:-](?:[^\s:]|:(?=[^\s]))*|'[^'\r\n]*'|"[^"\\\r\n]*"))?( *| +#[^\r\n]*)(?=\r?\n|$)(?:\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*( *))?/y;
+const ENTRY_LINE = /([^\s'"#&*!|>%@`{}[\],?:-][^\s:#]*(?::[^\s:#]+)*):(?:( +)([^\s'"#&*!|>%@`{}[\],?:-](?:[^\s:]|:(?=[^\s]))*|'[^'\r\n]*'|"[^"\\\r\n]*"))?( *| +#[^\r\n]*)(?=\r?\n|$)(?:\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)* *)?/y;
 /** A plain scalar in a flow collection, up to an indicator, a comment or a `:` that ends it (the caller stops it at the line's end). */
 const FLOW_PLAIN = /(?:[^,[\]{}#:\n]|:(?![ ,[\]{}]|$))*/y;
 
@@ -56,6 +56,465 @@ export interface SimpleResource {
   tree: LiteNode;
   markers: CommentMarkers;
 }
+
+/*
+ * The state of the read in progress, in module variables that the reader's functions below share.
+ * A short run reads most resources before V8 optimizes the reader, and until then every access to
+ * an object's field calls an inline-cache builtin, where a variable is a plain load (12% fewer
+ * instructions for the reader then); and functions declared inside readSimpleResource, sharing its
+ * variables, would be made anew for each resource read (2.8 KB each time). readSimpleResource sets
+ * it all at its start; nothing it calls calls it again.
+ */
+/** The text being read. */
+let source = '';
+/** The unit's end. */
+let limit = 0;
+/** Whether the unit ends inside a line (a flow item), where a line's one-step read must not go past it. */
+let endsInsideLine = false;
+/** How deep the collection being read is; the resource's root is at 0. */
+let depth = 0;
+/** Whether everything is kept below the current point (see `prune`). */
+let keepAll = true;
+/** The start of the last line the most recent value used. */
+let lastLine = 0;
+/** The markers on the scalars read, as the marker walk (walk.ts) would find them in the tree. */
+let markers: CommentMarkers = { marked: [], misplaced: [] };
+/** The path from the resource's root to the collection being read. */
+let path: PathSegment[] = [];
+/** The line lineEndAt was last asked about, and its end. */
+let cachedLine = -1;
+let cachedLineEnd = -1;
+/** The line contentAfter was last asked about, and its answer. */
+let afterLine = -1;
+let afterNext = -1;
+/** The indentation of the line contentAfter found. */
+let nextIndent = -1;
+/** Where plainKey last looked, what it found, and the offset after that key's `:`. */
+let keyAt = -1;
+let keyFound: string | null = null;
+let keyAfter = -1;
+/**
+ * The keys of the mappings being read, outermost first, up to `openKeysTop`: each mapping checks
+ * its own for duplicates from where it started, and gives the place back when it ends. One array
+ * for every read, instead of one array and its growth per mapping.
+ */
+const openKeys: string[] = [];
+let openKeysTop = 0;
+/** The entries kept of the mappings being read, the same way; a mapping takes its own as an array of their number. */
+const openEntries: Array<[string, LiteNode]> = [];
+let openEntriesTop = 0;
+
+function retains(node: LiteNode): boolean {
+  if (keepAll || depth <= 0) return true;
+  switch (node.kind) {
+    case 'scalar':
+      return node.comment !== null && node.comment.startsWith(MARKER_PREFIX);
+    case 'map':
+      return node.entries.length > 0;
+    case 'seq':
+      return node.items.length > 0;
+    case 'alias':
+      return true;
+  }
+}
+
+/**
+ * Goes one level deeper, to the value at `segment`: inside `metadata` of the root everything is
+ * kept. Returns what `leave` restores. No need to restore on a throw: the reader is done then.
+ */
+function enter(segment: PathSegment): boolean {
+  const outer = keepAll;
+  if (depth === 0 && segment === 'metadata') keepAll = true;
+  if (depth >= 0) path.push(segment);
+  depth++;
+  return outer;
+}
+
+function leave(outer: boolean): void {
+  depth--;
+  if (depth >= 0) path.pop();
+  keepAll = outer;
+}
+
+/** Notes the marker of a value read at `segment` of the collection being read, in the resource. */
+function noteValue(segment: PathSegment, value: LiteNode): void {
+  if (value.kind === 'scalar' && value.comment !== null && depth >= 0) noteMarker(markers, path, segment, value);
+}
+
+/** The value at `i`, one level deeper. */
+function childValue(i: number, column: number, lineStart: number, allowCompact: boolean, segment: PathSegment): LiteNode {
+  const outer = enter(segment);
+  const value = readValue(i, column, lineStart, allowCompact);
+  leave(outer);
+  return value;
+}
+
+/** valueBelow, one level deeper. */
+function childBelow(key: string, column: number, lineStart: number, emptyAt: number, comment: string | null): LiteNode {
+  const outer = enter(key);
+  const value = valueBelow(column, lineStart, emptyAt, comment, true);
+  leave(outer);
+  return value;
+}
+
+function lineEndAt(lineStart: number): number {
+  if (lineStart === cachedLine) return cachedLineEnd;
+  cachedLine = lineStart;
+  cachedLineEnd = computeLineEnd(lineStart);
+  return cachedLineEnd;
+}
+
+function computeLineEnd(lineStart: number): number {
+  const newline = source.indexOf('\n', lineStart);
+  const end = newline < 0 || newline >= limit ? limit : newline;
+  return end > lineStart && source[end - 1] === '\r' ? end - 1 : end;
+}
+
+function nextLine(lineStart: number): number {
+  const newline = source.indexOf('\n', lineStart);
+  return newline < 0 || newline >= limit ? limit : newline + 1;
+}
+
+/** Spaces before the line's first character; a tab there means YAML this reader does not take. */
+function indentAt(lineStart: number): number {
+  const i = scanFrom(SPACES, source, lineStart);
+  if (source.charCodeAt(i) === TAB) notSimple();
+  return i - lineStart;
+}
+
+/**
+ * The start of the next line with content after the line at `lineStart`, or -1; its indentation is
+ * then in `nextIndent`. Remembered: a collection that ends has found it, and so has ENTRY_LINE.
+ */
+function contentAfter(lineStart: number): number {
+  if (lineStart !== afterLine) {
+    const next = nextContentLine(nextLine(lineStart));
+    nextIndent = next < 0 ? -1 : indentAt(next);
+    afterLine = lineStart;
+    afterNext = next;
+  }
+  return afterNext;
+}
+
+/**
+ * Remembers contentAfter(lineStart) from an ENTRY_LINE match that ended at `after`: past the next
+ * line's indentation, unless at the end of the input. What follows the indentation may need a
+ * closer look (a comment or blank line without a line break at the end of the input, a tab), and
+ * so may the end of the input: then it is left to contentAfter.
+ */
+function noteContentAfter(lineStart: number, after: number): void {
+  if (after >= source.length) return;
+  const c = source.charCodeAt(after);
+  if (c === HASH || c === TAB || c === CR || c === LF) return;
+  // The match took the line break before the next line: it stops short of it only at the input's end.
+  const next = source.lastIndexOf('\n', after - 1) + 1;
+  afterLine = lineStart;
+  afterNext = next >= limit ? -1 : next;
+  nextIndent = after - next;
+}
+
+/** The start of the next line holding content (not blank, not a comment), or -1. */
+function nextContentLine(from: number): number {
+  if (from >= limit) return -1;
+  const line = scanFrom(BLANK_OR_COMMENT_LINES, source, from);
+  if (line >= limit) return -1;
+  const content = scanFrom(BLANKS, source, line);
+  const first = source.charCodeAt(content);
+  // A character other than a line break or `#` after the blanks: content (the usual case).
+  if (content < limit && first !== HASH && first !== CR && first !== LF) return line;
+  return nextContentLineByLines(line);
+}
+
+/** nextContentLine, line by line. */
+function nextContentLineByLines(from: number): number {
+  for (let line = from; line < limit; line = nextLine(line)) {
+    const end = lineEndAt(line);
+    const i = scanFrom(BLANKS, source, line);
+    if (i < end && source.charCodeAt(i) !== HASH) return line;
+  }
+  return -1;
+}
+
+/** A `#` comment at `i` up to the end of the line, after optional blanks; null at the line's end. */
+function commentAt(i: number, lineEnd: number): string | null {
+  while (i < lineEnd && (source[i] === ' ' || source[i] === '\t')) i++;
+  if (i === lineEnd) return null;
+  if (source[i] !== '#' || !isBlank(source[i - 1])) return notSimple();
+  return source.slice(i, lineEnd);
+}
+
+function isSeqEntry(i: number, lineEnd: number): boolean {
+  return source[i] === '-' && (i + 1 === lineEnd || source[i + 1] === ' ');
+}
+
+/** isSeqEntry at `i` on the line at `lineStart`, whose end is only needed after a `-`. */
+function seqEntryAt(i: number, lineStart: number): boolean {
+  return source.charCodeAt(i) === DASH && isSeqEntry(i, lineEndAt(lineStart));
+}
+
+/** A plain key at `i` (then `keyAfter` is the offset after its `:`), or null when the line holds no key there. */
+function plainKey(i: number, lineEnd: number): string | null {
+  if (i !== keyAt) {
+    keyAt = i;
+    const after = INDICATORS.has(source[i]) ? -1 : scanFrom(KEY, source, i);
+    keyFound = after < 0 || after > lineEnd ? null : source.slice(i, after - 1).trimEnd();
+    keyAfter = after;
+  }
+  return keyFound;
+}
+
+/** A node whose first entry starts at `i` (column `column`): a block sequence or mapping. */
+function collection(i: number, column: number, lineStart: number): LiteMap | LiteSeq {
+  return seqEntryAt(i, lineStart) ? sequence(i, column, lineStart) : mapping(i, column, lineStart);
+}
+
+/** The value of an entry that continues on the next lines (a nested collection), or an empty value. */
+function valueBelow(column: number, lineStart: number, emptyAt: number, comment: string | null, sameColumnSequence: boolean): LiteNode {
+  const next = contentAfter(lineStart);
+  if (next >= 0) {
+    const indent = nextIndent;
+    const sequenceHere = sameColumnSequence && indent === column && seqEntryAt(next + indent, next);
+    if (indent > column || sequenceHere) return collection(next + indent, indent, next);
+  }
+  lastLine = lineStart;
+  return { kind: 'scalar', value: '', style: 'EMPTY', start: emptyAt, end: emptyAt, comment, inFlow: false };
+}
+
+/** The value that starts at `i` on its line: inline scalar, block scalar, compact collection or below. */
+function readValue(i: number, column: number, lineStart: number, allowCompact: boolean): LiteNode {
+  const lineEnd = lineEndAt(lineStart);
+  while (i < lineEnd && isBlank(source[i])) i++;
+  if (i === lineEnd || source[i] === '#') return valueBelow(column, lineStart, i, commentAt(i, lineEnd), !allowCompact);
+  if (allowCompact && (isSeqEntry(i, lineEnd) || plainKey(i, lineEnd) !== null)) return collection(i, i - lineStart, lineStart);
+  if (source[i] === '|') return literalScalar(i, column, lineStart);
+  lastLine = lineStart;
+  return inlineScalar(i, lineEnd);
+}
+
+function sequence(i: number, column: number, lineStart: number): LiteSeq {
+  const items: LiteNode[] = [];
+  for (let index = 0; ; index++) {
+    const item = childValue(i + 1, column, lineStart, true, index);
+    noteValue(index, item);
+    if (retains(item)) items[index] = item;
+    const next = contentAfter(lastLine);
+    if (next < 0) break;
+    const indent = nextIndent;
+    if (indent < column) break;
+    if (indent > column || !seqEntryAt(next + indent, next)) {
+      if (indent === column && plainKey(next + indent, lineEndAt(next)) !== null) break;
+      notSimple();
+    }
+    lineStart = next;
+    i = next + indent;
+  }
+  return { kind: 'seq', flow: false, items };
+}
+
+function mapping(i: number, column: number, lineStart: number): LiteMap {
+  const keysFrom = openKeysTop;
+  const entriesFrom = openEntriesTop;
+  for (;;) {
+    ENTRY_LINE.lastIndex = i;
+    let line = ENTRY_LINE.exec(source);
+    if (line !== null && endsInsideLine && entryLineEnd(line, i) > limit) line = null;
+    const key = line === null ? plainKey(i, lineEndAt(lineStart)) ?? notSimple() : line[1];
+    addKey(keysFrom, key);
+    const value = line === null ? childValue(keyAfter, column, lineStart, false, key) : entryLineValue(line, i, column, lineStart);
+    if (value !== null) {
+      if (value.kind === 'scalar' && value.comment !== null) noteValue(key, value);
+      if (retains(value)) openEntries[openEntriesTop++] = [key, value];
+    }
+    // The next line is usually known already (contentAfter), and is no `- ` line (seqEntryAt).
+    const next = afterLine === lastLine ? afterNext : contentAfter(lastLine);
+    if (next < 0) break;
+    const indent = nextIndent;
+    if (indent < column) break;
+    if (indent > column || (source.charCodeAt(next + indent) === DASH && seqEntryAt(next + indent, next))) notSimple();
+    lineStart = next;
+    i = next + indent;
+  }
+  const entries = openEntries.slice(entriesFrom, openEntriesTop);
+  openKeysTop = keysFrom;
+  openEntriesTop = entriesFrom;
+  return { kind: 'map', flow: false, entries };
+}
+
+/** Adds the key of an entry to the mapping whose keys start at `keysFrom` in openKeys, which must not have it. */
+function addKey(keysFrom: number, key: string): void {
+  for (let k = keysFrom; k < openKeysTop; k++) if (openKeys[k] === key) notSimple();
+  openKeys[openKeysTop++] = key;
+}
+
+/** Where the line of the entry at `i` that ENTRY_LINE matched ends (before its line break). */
+function entryLineEnd(line: RegExpExecArray, i: number): number {
+  return i + line[1].length + 1 + (line[3] === undefined ? 0 : line[2].length + line[3].length) + line[4].length;
+}
+
+/**
+ * The value of the entry at `i` that ENTRY_LINE matched: its scalar, or null when it is pruned
+ * (not even built), or what is below the line.
+ */
+function entryLineValue(line: RegExpExecArray, i: number, column: number, lineStart: number): LiteNode | null {
+  const key = line[1];
+  const written = line[3];
+  const rest = line[4];
+  noteContentAfter(lineStart, line.index + line[0].length);
+  const afterColon = i + key.length + 1;
+  const hash = rest.length === 0 ? -1 : rest.indexOf('#');
+  const comment = hash < 0 ? null : rest.slice(hash);
+  if (written === undefined) return childBelow(key, column, lineStart, afterColon + (hash < 0 ? rest.length : hash), comment);
+  lastLine = lineStart;
+  if (!keepAll && depth > 0 && (comment === null || !comment.startsWith(MARKER_PREFIX))) return null;
+  const start = afterColon + line[2].length;
+  const quote = written.charCodeAt(0);
+  const quoted = quote === SINGLE_QUOTE || quote === DOUBLE_QUOTE;
+  return {
+    kind: 'scalar',
+    value: quoted ? written.slice(1, -1) : written,
+    style: !quoted ? 'PLAIN' : quote === SINGLE_QUOTE ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE',
+    start,
+    end: start + written.length,
+    comment,
+    inFlow: false,
+  };
+}
+
+function inlineScalar(i: number, lineEnd: number): LiteNode {
+  const c = source[i];
+  if (c === '"' || c === "'") return quotedScalar(i, lineEnd);
+  if (c === '[' || c === '{') {
+    const { node, end } = flowCollection(i, lineEnd);
+    commentAt(end, lineEnd);
+    return node;
+  }
+  if (INDICATORS.has(c)) notSimple();
+  const stop = scanFrom(PLAIN, source, i);
+  let end = stop >= lineEnd ? lineEnd : source[stop] === '#' ? stop : notSimple();
+  while (end > i && isBlank(source[end - 1])) end--;
+  if (end === i) notSimple();
+  const comment = end === lineEnd ? null : commentAt(end, lineEnd);
+  return { kind: 'scalar', value: source.slice(i, end), style: 'PLAIN', start: i, end, comment, inFlow: false };
+}
+
+function skipBlanks(i: number, lineEnd: number): number {
+  while (i < lineEnd && (source[i] === ' ' || source[i] === '\t')) i++;
+  return i;
+}
+
+/**
+ * A flow sequence or mapping that closes on its own line, of plain and quoted scalars and nested
+ * flow collections (`args: ["--port=80"]`, `{cpu: 1}`); anything looser is left to the composer.
+ */
+function flowCollection(i: number, lineEnd: number): { node: LiteMap | LiteSeq; end: number } {
+  const close = source[i] === '[' ? ']' : '}';
+  const node: LiteMap | LiteSeq = close === ']' ? { kind: 'seq', flow: true, items: [] } : { kind: 'map', flow: true, entries: [] };
+  const keysFrom = openKeysTop;
+  let j = skipBlanks(i + 1, lineEnd);
+  while (source[j] !== close) {
+    if (node.kind === 'seq') {
+      const item = flowValue(j, lineEnd);
+      node.items.push(item.node);
+      j = item.end;
+    } else {
+      const key = flowValue(j, lineEnd);
+      if (key.node.kind !== 'scalar') notSimple();
+      addKey(keysFrom, (key.node as LiteScalar).value);
+      j = skipBlanks(key.end, lineEnd);
+      if (source[j] !== ':' || (key.node as LiteScalar).style === 'PLAIN' && source[j + 1] !== ' ') notSimple();
+      const value = flowValue(skipBlanks(j + 1, lineEnd), lineEnd);
+      node.entries.push([(key.node as LiteScalar).value, value.node]);
+      j = value.end;
+    }
+    j = skipBlanks(j, lineEnd);
+    if (source[j] === ',') j = skipBlanks(j + 1, lineEnd);
+    else if (source[j] !== close) notSimple();
+  }
+  openKeysTop = keysFrom;
+  return { node, end: j + 1 };
+}
+
+/** One value inside a flow collection, with the offset after it. */
+function flowValue(i: number, lineEnd: number): { node: LiteNode; end: number } {
+  const c = source[i];
+  if (c === '[' || c === '{') return flowCollection(i, lineEnd);
+  if (c === '"' || c === "'") {
+    const scalar = quotedScalarText(i, lineEnd, true);
+    return { node: scalar, end: scalar.end };
+  }
+  if (i >= lineEnd || INDICATORS.has(c)) notSimple();
+  let end = Math.min(scanFrom(FLOW_PLAIN, source, i), lineEnd);
+  if (source[end] === '#') notSimple();
+  while (end > i && isBlank(source[end - 1])) end--;
+  return { node: { kind: 'scalar', value: source.slice(i, end), style: 'PLAIN', start: i, end, comment: null, inFlow: true }, end };
+}
+
+function quotedScalar(i: number, lineEnd: number): LiteScalar {
+  const scalar = quotedScalarText(i, lineEnd, false);
+  scalar.comment = commentAt(scalar.end, lineEnd);
+  return scalar;
+}
+
+function quotedScalarText(i: number, lineEnd: number, inFlow: boolean): LiteScalar {
+  const quote = source[i] as keyof typeof QUOTED;
+  const end = scanFrom(QUOTED[quote], source, i);
+  if (end < 0 || end > lineEnd) notSimple();
+  const j = end - 1;
+  const raw = source.slice(i, end);
+  let value: string;
+  if (quote === "'") value = raw.slice(1, -1).replace(/''/g, "'");
+  else if (!raw.includes('\\')) value = raw.slice(1, -1);
+  else {
+    try {
+      value = JSON.parse(raw) as string;
+    } catch {
+      return notSimple();
+    }
+  }
+  return { kind: 'scalar', value, style: quote === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', start: i, end: j + 1, comment: null, inFlow };
+}
+
+/** A literal block scalar (`|`, `|-`, `|+`) whose content is indented more than `parentIndent`. */
+function literalScalar(i: number, parentIndent: number, lineStart: number): LiteScalar {
+  const headerEnd = lineEndAt(lineStart);
+  let h = i + 1;
+  const chomping = source[h] === '-' || source[h] === '+' ? source[h++] : '';
+  const comment = h === headerEnd ? null : commentAt(h, headerEnd);
+  const lines: string[] = [];
+  let contentIndent = -1;
+  let line = nextLine(lineStart);
+  let endOfTrailingBlanks = line;
+  lastLine = lineStart;
+  for (; line < limit; line = nextLine(line)) {
+    const end = lineEndAt(line);
+    let spaces = line;
+    while (spaces < end && source[spaces] === ' ') spaces++;
+    const indent = spaces - line;
+    if (spaces === end) {
+      if (contentIndent < 0 && indent > 0) notSimple();
+      lines.push(contentIndent >= 0 && indent > contentIndent ? source.slice(line + contentIndent, end) : '');
+      endOfTrailingBlanks = nextLine(line);
+      continue;
+    }
+    if (indent <= parentIndent) break;
+    if (contentIndent < 0) contentIndent = indent;
+    if (indent < contentIndent) notSimple();
+    lines.push(source.slice(line + contentIndent, end));
+    lastLine = line;
+    endOfTrailingBlanks = nextLine(line);
+  }
+  let last = lines.length;
+  while (last > 0 && lines[last - 1] === '') last--;
+  const body = lines.slice(0, last).join('\n');
+  const trailing = chomping === '+' ? '\n'.repeat(lines.length - last) : '';
+  const value = last === 0 ? (chomping === '+' ? trailing : '') : chomping === '-' ? body : `${body}\n${trailing}`;
+  // Offsets as the composer gives them: a kept block scalar takes all its trailing blank lines
+  // along, an empty clipped or stripped one only its first.
+  const afterHeader = nextLine(lineStart);
+  const end = chomping === '+' ? endOfTrailingBlanks : contentIndent < 0 ? (lines.length > 0 ? nextLine(afterHeader) : afterHeader) : nextLine(lastLine);
+  return { kind: 'scalar', value, style: 'BLOCK', start: i, end, comment, inFlow: false };
+}
+
 
 /**
  * Reads the unit [start, end) of `source` when it is simple block YAML, else null. With
@@ -72,447 +531,19 @@ export interface SimpleResource {
  * root's own entries, all of `metadata`, the scalars with a marker comment, and the collections on
  * the way to them (sequence items keep their index, as holes). That is most of the speed and memory
  * of large inputs. The structure is checked in full either way.
- *
- * The reader's state lives in this function's variables, read by the functions inside it, rather
- * than in an object's fields: a short run reads most resources before V8 optimizes the reader, and
- * until then every field access calls an inline-cache builtin, where a variable is a plain load
- * (12% fewer instructions for the reader then).
  */
-export function readSimpleResource(source: string, start: number, end: number, sequenceItem: boolean, prune = false): SimpleResource | null {
-  /** The unit's end. */
-  const limit = end;
-  /** Whether the unit ends inside a line (a flow item), where a line's one-step read must not go past it. */
-  const endsInsideLine = limit < source.length && source.charCodeAt(limit - 1) !== LF;
-  /** How deep the collection being read is; the resource's root is at 0. */
-  let depth = sequenceItem ? -1 : 0;
-  /** Whether everything is kept below the current point (see `prune`). */
-  let keepAll = !prune;
-  /** The start of the last line the most recent value used. */
-  let lastLine = 0;
-
-  function retains(node: LiteNode): boolean {
-    if (keepAll || depth <= 0) return true;
-    switch (node.kind) {
-      case 'scalar':
-        return node.comment !== null && node.comment.startsWith(MARKER_PREFIX);
-      case 'map':
-        return node.entries.length > 0;
-      case 'seq':
-        return node.items.length > 0;
-      case 'alias':
-        return true;
-    }
-  }
-
-  /** The markers on the scalars read, as the marker walk (walk.ts) would find them in the tree. */
-  const markers: CommentMarkers = { marked: [], misplaced: [] };
-  /** The path from the resource's root to the collection being read. */
-  const path: PathSegment[] = [];
-
-  /**
-   * Goes one level deeper, to the value at `segment`: inside `metadata` of the root everything is
-   * kept. Returns what `leave` restores. No need to restore on a throw: the reader is done then.
-   */
-  function enter(segment: PathSegment): boolean {
-    const outer = keepAll;
-    if (depth === 0 && segment === 'metadata') keepAll = true;
-    if (depth >= 0) path.push(segment);
-    depth++;
-    return outer;
-  }
-
-  function leave(outer: boolean): void {
-    depth--;
-    if (depth >= 0) path.pop();
-    keepAll = outer;
-  }
-
-  /** Notes the marker of a value read at `segment` of the collection being read, in the resource. */
-  function noteValue(segment: PathSegment, value: LiteNode): void {
-    if (value.kind === 'scalar' && value.comment !== null && depth >= 0) noteMarker(markers, path, segment, value);
-  }
-
-  /** The value at `i`, one level deeper. */
-  function childValue(i: number, column: number, lineStart: number, allowCompact: boolean, segment: PathSegment): LiteNode {
-    const outer = enter(segment);
-    const value = readValue(i, column, lineStart, allowCompact);
-    leave(outer);
-    return value;
-  }
-
-  /** valueBelow, one level deeper. */
-  function childBelow(key: string, column: number, lineStart: number, emptyAt: number, comment: string | null): LiteNode {
-    const outer = enter(key);
-    const value = valueBelow(column, lineStart, emptyAt, comment, true);
-    leave(outer);
-    return value;
-  }
-
-  let cachedLine = -1;
-  let cachedLineEnd = -1;
-
-  function lineEndAt(lineStart: number): number {
-    if (lineStart === cachedLine) return cachedLineEnd;
-    cachedLine = lineStart;
-    cachedLineEnd = computeLineEnd(lineStart);
-    return cachedLineEnd;
-  }
-
-  function computeLineEnd(lineStart: number): number {
-    const newline = source.indexOf('\n', lineStart);
-    const end = newline < 0 || newline >= limit ? limit : newline;
-    return end > lineStart && source[end - 1] === '\r' ? end - 1 : end;
-  }
-
-  function nextLine(lineStart: number): number {
-    const newline = source.indexOf('\n', lineStart);
-    return newline < 0 || newline >= limit ? limit : newline + 1;
-  }
-
-  /** Spaces before the line's first character; a tab there means YAML this reader does not take. */
-  function indentAt(lineStart: number): number {
-    const i = scanFrom(SPACES, source, lineStart);
-    if (source.charCodeAt(i) === TAB) notSimple();
-    return i - lineStart;
-  }
-
-  /** The line contentAfter was last asked about, and its answer. */
-  let afterLine = -1;
-  let afterNext = -1;
-  /** The indentation of the line contentAfter found. */
-  let nextIndent = -1;
-
-  /**
-   * The start of the next line with content after the line at `lineStart`, or -1; its indentation is
-   * then in `nextIndent`. Remembered: a collection that ends has found it, and so has ENTRY_LINE.
-   */
-  function contentAfter(lineStart: number): number {
-    if (lineStart !== afterLine) {
-      const next = nextContentLine(nextLine(lineStart));
-      nextIndent = next < 0 ? -1 : indentAt(next);
-      afterLine = lineStart;
-      afterNext = next;
-    }
-    return afterNext;
-  }
-
-  /**
-   * Remembers contentAfter(lineStart) from an ENTRY_LINE match that ended at `after`, past the next
-   * line's indentation `indentText` (undefined at the end of the input). What follows the
-   * indentation may need a closer look (a comment or blank line without a line break at the end of
-   * the input, a tab): then it is left to contentAfter.
-   */
-  function noteContentAfter(lineStart: number, indentText: string | undefined, after: number): void {
-    let next = -1;
-    if (indentText !== undefined) {
-      next = after - indentText.length;
-      const c = source.charCodeAt(after);
-      if (next >= limit) next = -1;
-      else if (after >= source.length || c === HASH || c === TAB || c === CR || c === LF) return;
-    }
-    afterLine = lineStart;
-    afterNext = next;
-    nextIndent = indentText === undefined ? -1 : indentText.length;
-  }
-
-  /** The start of the next line holding content (not blank, not a comment), or -1. */
-  function nextContentLine(from: number): number {
-    if (from >= limit) return -1;
-    const line = scanFrom(BLANK_OR_COMMENT_LINES, source, from);
-    if (line >= limit) return -1;
-    const content = scanFrom(BLANKS, source, line);
-    const first = source.charCodeAt(content);
-    // A character other than a line break or `#` after the blanks: content (the usual case).
-    if (content < limit && first !== HASH && first !== CR && first !== LF) return line;
-    return nextContentLineByLines(line);
-  }
-
-  /** nextContentLine, line by line. */
-  function nextContentLineByLines(from: number): number {
-    for (let line = from; line < limit; line = nextLine(line)) {
-      const end = lineEndAt(line);
-      const i = scanFrom(BLANKS, source, line);
-      if (i < end && source.charCodeAt(i) !== HASH) return line;
-    }
-    return -1;
-  }
-
-  /** A `#` comment at `i` up to the end of the line, after optional blanks; null at the line's end. */
-  function commentAt(i: number, lineEnd: number): string | null {
-    while (i < lineEnd && (source[i] === ' ' || source[i] === '\t')) i++;
-    if (i === lineEnd) return null;
-    if (source[i] !== '#' || !isBlank(source[i - 1])) return notSimple();
-    return source.slice(i, lineEnd);
-  }
-
-  function isSeqEntry(i: number, lineEnd: number): boolean {
-    return source[i] === '-' && (i + 1 === lineEnd || source[i + 1] === ' ');
-  }
-
-  /** isSeqEntry at `i` on the line at `lineStart`, whose end is only needed after a `-`. */
-  function seqEntryAt(i: number, lineStart: number): boolean {
-    return source.charCodeAt(i) === DASH && isSeqEntry(i, lineEndAt(lineStart));
-  }
-
-  let keyAt = -1;
-  let keyFound: string | null = null;
-  /** The offset after the `:` of the key `key` found last. */
-  let keyAfter = -1;
-
-  /** A plain key at `i` (then `keyAfter` is the offset after its `:`), or null when the line holds no key there. */
-  function plainKey(i: number, lineEnd: number): string | null {
-    if (i !== keyAt) {
-      keyAt = i;
-      const after = INDICATORS.has(source[i]) ? -1 : scanFrom(KEY, source, i);
-      keyFound = after < 0 || after > lineEnd ? null : source.slice(i, after - 1).trimEnd();
-      keyAfter = after;
-    }
-    return keyFound;
-  }
-
-  /** A node whose first entry starts at `i` (column `column`): a block sequence or mapping. */
-  function collection(i: number, column: number, lineStart: number): LiteMap | LiteSeq {
-    return seqEntryAt(i, lineStart) ? sequence(i, column, lineStart) : mapping(i, column, lineStart);
-  }
-
-  /** The value of an entry that continues on the next lines (a nested collection), or an empty value. */
-  function valueBelow(column: number, lineStart: number, emptyAt: number, comment: string | null, sameColumnSequence: boolean): LiteNode {
-    const next = contentAfter(lineStart);
-    if (next >= 0) {
-      const indent = nextIndent;
-      const sequenceHere = sameColumnSequence && indent === column && seqEntryAt(next + indent, next);
-      if (indent > column || sequenceHere) return collection(next + indent, indent, next);
-    }
-    lastLine = lineStart;
-    return { kind: 'scalar', value: '', style: 'EMPTY', start: emptyAt, end: emptyAt, comment, inFlow: false };
-  }
-
-  /** The value that starts at `i` on its line: inline scalar, block scalar, compact collection or below. */
-  function readValue(i: number, column: number, lineStart: number, allowCompact: boolean): LiteNode {
-    const lineEnd = lineEndAt(lineStart);
-    while (i < lineEnd && isBlank(source[i])) i++;
-    if (i === lineEnd || source[i] === '#') return valueBelow(column, lineStart, i, commentAt(i, lineEnd), !allowCompact);
-    if (allowCompact && (isSeqEntry(i, lineEnd) || plainKey(i, lineEnd) !== null)) return collection(i, i - lineStart, lineStart);
-    if (source[i] === '|') return literalScalar(i, column, lineStart);
-    lastLine = lineStart;
-    return inlineScalar(i, lineEnd);
-  }
-
-  function sequence(i: number, column: number, lineStart: number): LiteSeq {
-    const items: LiteNode[] = [];
-    for (let index = 0; ; index++) {
-      const item = childValue(i + 1, column, lineStart, true, index);
-      noteValue(index, item);
-      if (retains(item)) items[index] = item;
-      const next = contentAfter(lastLine);
-      if (next < 0) break;
-      const indent = nextIndent;
-      if (indent < column) break;
-      if (indent > column || !seqEntryAt(next + indent, next)) {
-        if (indent === column && plainKey(next + indent, lineEndAt(next)) !== null) break;
-        notSimple();
-      }
-      lineStart = next;
-      i = next + indent;
-    }
-    return { kind: 'seq', flow: false, items };
-  }
-
-  function mapping(i: number, column: number, lineStart: number): LiteMap {
-    const entries: Array<[string, LiteNode]> = [];
-    const keys: string[] = [];
-    for (;;) {
-      ENTRY_LINE.lastIndex = i;
-      let line = ENTRY_LINE.exec(source);
-      if (line !== null && endsInsideLine && entryLineEnd(line, i) > limit) line = null;
-      const key = line === null ? plainKey(i, lineEndAt(lineStart)) ?? notSimple() : line[1];
-      if (keys.includes(key)) notSimple();
-      keys.push(key);
-      const value = line === null ? childValue(keyAfter, column, lineStart, false, key) : entryLineValue(line, i, column, lineStart);
-      if (value !== null) {
-        if (value.kind === 'scalar' && value.comment !== null) noteValue(key, value);
-        if (retains(value)) entries.push([key, value]);
-      }
-      // The next line is usually known already (contentAfter), and is no `- ` line (seqEntryAt).
-      const next = afterLine === lastLine ? afterNext : contentAfter(lastLine);
-      if (next < 0) break;
-      const indent = nextIndent;
-      if (indent < column) break;
-      if (indent > column || (source.charCodeAt(next + indent) === DASH && seqEntryAt(next + indent, next))) notSimple();
-      lineStart = next;
-      i = next + indent;
-    }
-    return { kind: 'map', flow: false, entries };
-  }
-
-  /** Where the line of the entry at `i` that ENTRY_LINE matched ends (before its line break). */
-  function entryLineEnd(line: RegExpExecArray, i: number): number {
-    return i + line[1].length + 1 + (line[3] === undefined ? 0 : line[2].length + line[3].length) + line[4].length;
-  }
-
-  /**
-   * The value of the entry at `i` that ENTRY_LINE matched: its scalar, or null when it is pruned
-   * (not even built), or what is below the line.
-   */
-  function entryLineValue(line: RegExpExecArray, i: number, column: number, lineStart: number): LiteNode | null {
-    const key = line[1];
-    const written = line[3];
-    const rest = line[4];
-    noteContentAfter(lineStart, line[5], line.index + line[0].length);
-    const afterColon = i + key.length + 1;
-    const hash = rest.length === 0 ? -1 : rest.indexOf('#');
-    const comment = hash < 0 ? null : rest.slice(hash);
-    if (written === undefined) return childBelow(key, column, lineStart, afterColon + (hash < 0 ? rest.length : hash), comment);
-    lastLine = lineStart;
-    if (!keepAll && depth > 0 && (comment === null || !comment.startsWith(MARKER_PREFIX))) return null;
-    const start = afterColon + line[2].length;
-    const quote = written.charCodeAt(0);
-    const quoted = quote === SINGLE_QUOTE || quote === DOUBLE_QUOTE;
-    return {
-      kind: 'scalar',
-      value: quoted ? written.slice(1, -1) : written,
-      style: !quoted ? 'PLAIN' : quote === SINGLE_QUOTE ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE',
-      start,
-      end: start + written.length,
-      comment,
-      inFlow: false,
-    };
-  }
-
-  function inlineScalar(i: number, lineEnd: number): LiteNode {
-    const c = source[i];
-    if (c === '"' || c === "'") return quotedScalar(i, lineEnd);
-    if (c === '[' || c === '{') {
-      const { node, end } = flowCollection(i, lineEnd);
-      commentAt(end, lineEnd);
-      return node;
-    }
-    if (INDICATORS.has(c)) notSimple();
-    const stop = scanFrom(PLAIN, source, i);
-    let end = stop >= lineEnd ? lineEnd : source[stop] === '#' ? stop : notSimple();
-    while (end > i && isBlank(source[end - 1])) end--;
-    if (end === i) notSimple();
-    const comment = end === lineEnd ? null : commentAt(end, lineEnd);
-    return { kind: 'scalar', value: source.slice(i, end), style: 'PLAIN', start: i, end, comment, inFlow: false };
-  }
-
-  function skipBlanks(i: number, lineEnd: number): number {
-    while (i < lineEnd && (source[i] === ' ' || source[i] === '\t')) i++;
-    return i;
-  }
-
-  /**
-   * A flow sequence or mapping that closes on its own line, of plain and quoted scalars and nested
-   * flow collections (`args: ["--port=80"]`, `{cpu: 1}`); anything looser is left to the composer.
-   */
-  function flowCollection(i: number, lineEnd: number): { node: LiteMap | LiteSeq; end: number } {
-    const close = source[i] === '[' ? ']' : '}';
-    const node: LiteMap | LiteSeq = close === ']' ? { kind: 'seq', flow: true, items: [] } : { kind: 'map', flow: true, entries: [] };
-    const keys = new Set<string>();
-    let j = skipBlanks(i + 1, lineEnd);
-    while (source[j] !== close) {
-      if (node.kind === 'seq') {
-        const item = flowValue(j, lineEnd);
-        node.items.push(item.node);
-        j = item.end;
-      } else {
-        const key = flowValue(j, lineEnd);
-        if (key.node.kind !== 'scalar' || keys.has(key.node.value)) notSimple();
-        keys.add((key.node as LiteScalar).value);
-        j = skipBlanks(key.end, lineEnd);
-        if (source[j] !== ':' || (key.node as LiteScalar).style === 'PLAIN' && source[j + 1] !== ' ') notSimple();
-        const value = flowValue(skipBlanks(j + 1, lineEnd), lineEnd);
-        node.entries.push([(key.node as LiteScalar).value, value.node]);
-        j = value.end;
-      }
-      j = skipBlanks(j, lineEnd);
-      if (source[j] === ',') j = skipBlanks(j + 1, lineEnd);
-      else if (source[j] !== close) notSimple();
-    }
-    return { node, end: j + 1 };
-  }
-
-  /** One value inside a flow collection, with the offset after it. */
-  function flowValue(i: number, lineEnd: number): { node: LiteNode; end: number } {
-    const c = source[i];
-    if (c === '[' || c === '{') return flowCollection(i, lineEnd);
-    if (c === '"' || c === "'") {
-      const scalar = quotedScalarText(i, lineEnd, true);
-      return { node: scalar, end: scalar.end };
-    }
-    if (i >= lineEnd || INDICATORS.has(c)) notSimple();
-    let end = Math.min(scanFrom(FLOW_PLAIN, source, i), lineEnd);
-    if (source[end] === '#') notSimple();
-    while (end > i && isBlank(source[end - 1])) end--;
-    return { node: { kind: 'scalar', value: source.slice(i, end), style: 'PLAIN', start: i, end, comment: null, inFlow: true }, end };
-  }
-
-  function quotedScalar(i: number, lineEnd: number): LiteScalar {
-    const scalar = quotedScalarText(i, lineEnd, false);
-    scalar.comment = commentAt(scalar.end, lineEnd);
-    return scalar;
-  }
-
-  function quotedScalarText(i: number, lineEnd: number, inFlow: boolean): LiteScalar {
-    const quote = source[i] as keyof typeof QUOTED;
-    const end = scanFrom(QUOTED[quote], source, i);
-    if (end < 0 || end > lineEnd) notSimple();
-    const j = end - 1;
-    const raw = source.slice(i, end);
-    let value: string;
-    if (quote === "'") value = raw.slice(1, -1).replace(/''/g, "'");
-    else if (!raw.includes('\\')) value = raw.slice(1, -1);
-    else {
-      try {
-        value = JSON.parse(raw) as string;
-      } catch {
-        return notSimple();
-      }
-    }
-    return { kind: 'scalar', value, style: quote === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', start: i, end: j + 1, comment: null, inFlow };
-  }
-
-  /** A literal block scalar (`|`, `|-`, `|+`) whose content is indented more than `parentIndent`. */
-  function literalScalar(i: number, parentIndent: number, lineStart: number): LiteScalar {
-    const headerEnd = lineEndAt(lineStart);
-    let h = i + 1;
-    const chomping = source[h] === '-' || source[h] === '+' ? source[h++] : '';
-    const comment = h === headerEnd ? null : commentAt(h, headerEnd);
-    const lines: string[] = [];
-    let contentIndent = -1;
-    let line = nextLine(lineStart);
-    let endOfTrailingBlanks = line;
-    lastLine = lineStart;
-    for (; line < limit; line = nextLine(line)) {
-      const end = lineEndAt(line);
-      let spaces = line;
-      while (spaces < end && source[spaces] === ' ') spaces++;
-      const indent = spaces - line;
-      if (spaces === end) {
-        if (contentIndent < 0 && indent > 0) notSimple();
-        lines.push(contentIndent >= 0 && indent > contentIndent ? source.slice(line + contentIndent, end) : '');
-        endOfTrailingBlanks = nextLine(line);
-        continue;
-      }
-      if (indent <= parentIndent) break;
-      if (contentIndent < 0) contentIndent = indent;
-      if (indent < contentIndent) notSimple();
-      lines.push(source.slice(line + contentIndent, end));
-      lastLine = line;
-      endOfTrailingBlanks = nextLine(line);
-    }
-    let last = lines.length;
-    while (last > 0 && lines[last - 1] === '') last--;
-    const body = lines.slice(0, last).join('\n');
-    const trailing = chomping === '+' ? '\n'.repeat(lines.length - last) : '';
-    const value = last === 0 ? (chomping === '+' ? trailing : '') : chomping === '-' ? body : `${body}\n${trailing}`;
-    // Offsets as the composer gives them: a kept block scalar takes all its trailing blank lines
-    // along, an empty clipped or stripped one only its first.
-    const afterHeader = nextLine(lineStart);
-    const end = chomping === '+' ? endOfTrailingBlanks : contentIndent < 0 ? (lines.length > 0 ? nextLine(afterHeader) : afterHeader) : nextLine(lastLine);
-    return { kind: 'scalar', value, style: 'BLOCK', start: i, end, comment, inFlow: false };
-  }
-
+export function readSimpleResource(text: string, start: number, end: number, sequenceItem: boolean, prune = false): SimpleResource | null {
+  source = text;
+  limit = end;
+  endsInsideLine = limit < source.length && source.charCodeAt(limit - 1) !== LF;
+  depth = sequenceItem ? -1 : 0;
+  keepAll = !prune;
+  lastLine = 0;
+  markers = { marked: [], misplaced: [] };
+  path = [];
+  cachedLine = cachedLineEnd = afterLine = afterNext = nextIndent = keyAt = keyAfter = -1;
+  keyFound = null;
+  openKeysTop = openEntriesTop = 0;
   try {
     let first = nextContentLine(source[start] === '\uFEFF' ? start + 1 : start);
     if (first < 0) return null;
@@ -526,6 +557,9 @@ export function readSimpleResource(source: string, start: number, end: number, s
   } catch (error) {
     if (error instanceof NotSimple || error instanceof RangeError) return null;
     throw error;
+  } finally {
+    // Not to hold the input after the read.
+    source = '';
   }
 }
 

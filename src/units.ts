@@ -12,7 +12,6 @@ import { FieldDecider } from './field-decider';
 import { MARKER_HINT } from './marker';
 import { MARKERS_ANNOTATION } from './resource-origin';
 import { updateResource } from './update-resource';
-import { NextOccurrence } from './next-occurrence';
 import { findCommentMarkers } from './walk';
 
 /**
@@ -64,7 +63,6 @@ function readUnit(source: string, unit: Unit, file: string | undefined, annotate
 export function updateUnits(source: string, units: Units, refs: readonly IncomingRef[], results: ResultLog, file?: string): EditList {
   const edits = new EditList();
   const decider = new FieldDecider(refs);
-  const annotation = new NextOccurrence(source, MARKERS_ANNOTATION);
   // From one occurrence of the marker text to the next, to the unit that holds it: a unit without
   // one is not even visited, which matters when thousands are.
   let at = units.length === 0 ? -1 : source.indexOf(MARKER_HINT, units.start(0));
@@ -75,8 +73,12 @@ export function updateUnits(source: string, units: Units, refs: readonly Incomin
       continue;
     }
     const unit = units.at(position);
-    at = source.indexOf(MARKER_HINT, unit.end);
-    const { tree, markers } = readUnit(source, unit, file, annotation.within(unit.start, unit.end));
+    // The unit's marker texts, up to the first one after it: the annotation's name starts with one.
+    let annotated = false;
+    for (; at >= 0 && at < unit.end; at = source.indexOf(MARKER_HINT, at + 1)) {
+      if (source.startsWith(MARKERS_ANNOTATION, at) && at + MARKERS_ANNOTATION.length <= unit.end) annotated = true;
+    }
+    const { tree, markers } = readUnit(source, unit, file, annotated);
     const update = updateResource(tree, decider, file === undefined ? undefined : { path: file, index: unit.index }, markers);
     edits.addAll(update.edits);
     results.addAll(update.results);

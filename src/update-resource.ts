@@ -13,12 +13,10 @@ export interface ResourceUpdate {
 }
 
 /**
- * The scalars the `kobold/markers` annotation points at, with the problems of its lines. A scalar
- * already marked by a comment, or by an earlier line, keeps the rule it has.
+ * The scalars the `kobold/markers` annotation's `text` points at, with the problems of its lines. A
+ * scalar already marked by a comment, or by an earlier line, keeps the rule it has.
  */
-function annotationMarkers(root: LiteNode, commentMarked: readonly MarkedScalar[], warn: (message: string) => void): MarkedScalar[] {
-  const text = annotation(root, MARKERS_ANNOTATION);
-  if (text === undefined) return [];
+function annotationMarkers(root: LiteNode, text: string, commentMarked: readonly MarkedScalar[], warn: (message: string) => void): MarkedScalar[] {
   const taken = new Set(commentMarked.map((field) => field.node));
   const marked: MarkedScalar[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
@@ -64,8 +62,12 @@ export function updateResource(root: LiteNode, decider: FieldDecider, fallbackFi
   const results: Result[] = [];
   const { marked, misplaced } = markers;
   for (let i = 0; i < misplaced.length; i++) results.push(resultAbout(origin, 'warning', misplaced[i].reason, { path: decider.fieldPath(misplaced[i].path) }));
-  const warnAboutAnnotation = (message: string): void => void results.push(resultAbout(origin, 'warning', message));
-  const fields = marked.concat(annotationMarkers(root, marked, warnAboutAnnotation));
+  let fields = marked;
+  const annotationText = annotation(root, MARKERS_ANNOTATION);
+  if (annotationText !== undefined) {
+    const warn = (message: string): void => void results.push(resultAbout(origin, 'warning', message));
+    fields = marked.concat(annotationMarkers(root, annotationText, marked, warn));
+  }
   const edits: Edit[] = [];
   for (let i = 0; i < fields.length; i++) {
     const edit = updateField(fields[i], decider, origin, results);

@@ -1,17 +1,5 @@
 import { strict as assert } from 'assert';
-import { countOccurrences, NextOccurrence } from '../src/next-occurrence';
-
-describe('NextOccurrence', () => {
-  it('says whether the text lies wholly within each of ranges asked about in order', () => {
-    const source = 'a kobold b kobold c';
-    const next = new NextOccurrence(source, 'kobold');
-    assert.equal(next.within(0, 2), false);
-    assert.equal(next.within(0, 8), true);
-    assert.equal(next.within(8, 12), false, 'only a part of the second one');
-    assert.equal(next.within(9, 17), true);
-    assert.equal(next.within(17, source.length), false);
-  });
-});
+import { countOccurrences } from '../src/next-occurrence';
 
 describe('countOccurrences', () => {
   it('counts the occurrences in text, one after another', () => {

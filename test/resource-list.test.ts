@@ -250,6 +250,22 @@ describe('ResourceList: items', () => {
     assert.deepEqual(run.results.map((r) => r.resourceRef?.name), ['a', 'b']);
   });
 
+  it('applies the markers annotation of an item whose first marker text is a comment', () => {
+    // The annotation's rule points off the comment marker's path, where a reader that only keeps
+    // that path (as for items without the annotation) would find nothing.
+    const annotated = `- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: a # kobold: tag: ^1; type: semver\n    annotations:\n      kobold/markers: "spec.initContainers[0].image: tag: ^1; type: semver"\n  spec:\n    initContainers:\n    - image: ${OLD}\n`;
+    // The annotation's name as a plain value in the next item: no rule, its image stays.
+    const next = `- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: b\n  data:\n    note: kobold/markers\n    image: ${OLD}\n`;
+    const input = `${HEADER}items:\n${annotated}${next}${LIST_CONFIG}`;
+    const run = runResourceList(input);
+    assert.equal(run.hasError, false, JSON.stringify(run.results));
+    assertAppended(`${HEADER}items:\n${annotated.replace(OLD, NEW)}${next}${LIST_CONFIG}`, run.output);
+    assert.deepEqual(run.results.map((r) => [r.severity, r.resourceRef?.name, r.field?.path]), [
+      ['warning', 'a', 'metadata.name'],
+      ['info', 'a', 'spec.initContainers[0].image'],
+    ]);
+  });
+
   it('takes items that are mappings without a plain key first, among plain ones at column 0', () => {
     const others = '- {apiVersion: v1, kind: ConfigMap, metadata: {name: flow}}\n- "apiVersion": v1\n  kind: ConfigMap\n- # a comment first\n  apiVersion: v1\n  kind: ConfigMap\n';
     const input = `${HEADER}items:\n${pod('a')}${others}${pod('b')}${LIST_CONFIG}`;

@@ -95,6 +95,8 @@ const TERM = new RegExp(
 
 // Group 11 is the second version: the first takes group 1 and its 9 inner groups.
 const RANGE = new RegExp(`${SPACE}*(${CONSTRAINT_VERSION})${SPACE}+-${SPACE}+(${CONSTRAINT_VERSION})${SPACE}*`, 'g');
+/** What every hyphen range has: most constraints have none, and RANGE takes a while to compile. */
+const RANGE_HYPHEN = new RegExp(`${SPACE}-${SPACE}`);
 
 function escapeRegExp(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
@@ -123,6 +125,7 @@ export function parseConstraint(text: string): ConstraintParse {
  * first occurrence of the matched text in the text rewritten so far.
  */
 function rewriteRanges(text: string): string {
+  if (!RANGE_HYPHEN.test(text)) return text;
   let rewritten = text;
   for (const match of text.matchAll(RANGE)) {
     rewritten = rewritten.replace(match[0], () => `>= ${match[1]}, <= ${match[11]}`);
