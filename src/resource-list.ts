@@ -8,22 +8,20 @@ import { Result, resultsYaml, writeResultsYaml } from './results';
 import { ResultLog } from './result-log';
 import { readSimpleYaml } from './simple-yaml';
 import { scanFrom } from './sticky-scan';
-import { Unit, unitLabel, Units } from './split';
+import { ColumnZeroItems, Unit, UnitIndex, unitLabel, Units } from './split';
 import { updateUnits } from './units';
 import { composeNode, parseTokens, streamError, tokenEnd } from './yaml-cst';
 
 const RESOURCE_LIST_VERSIONS = ['config.kubernetes.io/v1', 'config.kubernetes.io/v1alpha1'];
 
+/**
+ * The items of a ResourceList, and those that may not be mappings (checkItemIsMapping): when the
+ * layout saw the others are plainly mappings, those; else null, and all are to be checked.
+ */
+type ResourceListItems = { items: UnitIndex; itemsToCheck: readonly Unit[] } | { items: Units; itemsToCheck: null };
+
 /** What the items and the functionConfig of a ResourceList are, read on demand. */
-interface ResourceListContent {
-  items: Units;
-  /**
-   * The positions of the items that may not be mappings (checkItemIsMapping), when the layout
-   * already saw the others are plainly mappings; null when none was looked at.
-   */
-  itemsToCheck: readonly number[] | null;
-  functionConfig: unknown;
-}
+type ResourceListContent = ResourceListItems & { functionConfig: unknown };
 
 /**
  * A ResourceList as found in the input: enough to know it is one and where results go, and the
@@ -63,36 +61,38 @@ function appendBlock(source: string, at: number): ResourceListLayout['placeResul
 }
 
 const LF = 10;
+const DASH = 45;
 const TOP_LEVEL_KEY = /^[A-Za-z_][\w.\/-]*:(?=[ \t\r]|$)/;
+/** A `- key:` block sequence entry at column 0: the common item of a ResourceList, plainly a mapping. */
+const PLAIN_ITEM_LINE = String.raw`- [ \t]*[A-Za-z_][\w.\/-]*:[ \t\r\n]`;
 /**
  * A line that starts with content (no indentation, comment or blank), at the start or after a line
- * break; more than its first character when it is a `- key:` sequence entry, plainly a mapping.
- * Most lines of a ResourceList are indented, and the regex skips them as machine code.
+ * break, unless it is a plain item line: the top-level keys, and the items that need a closer look.
+ * Most lines of a ResourceList are indented or plain item lines, and the regex passes over them as
+ * machine code.
  */
-const COLUMN_ZERO_LINE = /(?:^|\n)(?:- [ \t]*[A-Za-z_][\w.\/-]*:(?=[ \t\r\n])|[^ #\r\n])/g;
+const COLUMN_ZERO_LINE = new RegExp(`(?:^|\n)(?!${PLAIN_ITEM_LINE})[^ #\r\n]`, 'g');
 /** A block sequence entry's `-`. */
 const SEQUENCE_ENTRY = /-[ \r\n]/y;
 
 /**
  * The layout of a ResourceList in block style, as kpt and kustomize write it, found from its lines:
  * top-level keys at column 0, `items:` followed by `- ` entries at one indentation. The part around
- * the items is read on its own. Null when the input looks any other way (then the full parser runs).
+ * the items is read on its own. Items at column 0 are found when asked for (ColumnZeroItems), once
+ * no other line among them is seen to start at column 0. Null when the input looks any other way
+ * (then the full parser runs).
  */
 function blockLayout(source: string): ResourceListLayout | null {
   let itemsRegion: [number, number] | null = null;
   let sawContent = false;
-  /** The `- ` lines at column 0 inside the items region: its items, when the sequence is not indented. */
-  const columnZeroItems: number[] = [];
-  /** The positions of those that are not plainly mappings. */
-  const columnZeroItemsToCheck: number[] = [];
+  /** The `- ` lines at column 0 that are not plain item lines: items to check, if the sequence is not indented. */
+  const itemLinesToCheck: number[] = [];
   COLUMN_ZERO_LINE.lastIndex = 0;
   for (let match = COLUMN_ZERO_LINE.exec(source); match !== null; match = COLUMN_ZERO_LINE.exec(source)) {
     const line = source.charCodeAt(match.index) === LF ? match.index + 1 : match.index;
-    const plainMapping = match.index + match[0].length - line > 1;
-    if (plainMapping || scanFrom(SEQUENCE_ENTRY, source, line) >= 0) {
+    if (scanFrom(SEQUENCE_ENTRY, source, line) >= 0) {
       if (itemsRegion === null || itemsRegion[1] !== -1) return null;
-      if (!plainMapping) columnZeroItemsToCheck.push(columnZeroItems.length);
-      columnZeroItems.push(line);
+      itemLinesToCheck.push(line);
       continue;
     }
     if (source.startsWith('---', line) && !sawContent) continue;
@@ -108,18 +108,27 @@ function blockLayout(source: string): ResourceListLayout | null {
   if (itemsRegion === null) return null;
   const [regionStart] = itemsRegion;
   const regionEnd = itemsRegion[1] === -1 ? source.length : itemsRegion[1];
-  const atColumnZero = columnZeroItems.length > 0 && firstContentLine(source, regionStart) === columnZeroItems[0];
-  const items = atColumnZero ? columnZeroItems : itemStarts(source, regionStart, regionEnd);
-  if (items === null) return null;
+  const first = firstContentLine(source, regionStart);
+  const found = first >= 0 && first < regionEnd && source.charCodeAt(first) === DASH ? columnZeroItems(source, first, regionEnd, itemLinesToCheck) : indentedItems(source, regionStart, regionEnd);
+  if (found === null) return null;
+  // Read in full: a plain item line the regex passed over outside the items makes it no mapping.
   const skeleton = source.slice(0, regionStart) + source.slice(regionEnd);
   const top = readSimpleYaml(skeleton, 0, skeleton.length, false);
   if (top === null || entryOf(top, 'results') !== undefined) return null;
-  const content: ResourceListContent = {
-    items: Units.adjoining(items, regionEnd, 'seq-item'),
-    itemsToCheck: atColumnZero ? columnZeroItemsToCheck : null,
-    functionConfig: liteToJs(entryOf(top, 'functionConfig')),
-  };
+  const content: ResourceListContent = { ...found, functionConfig: liteToJs(entryOf(top, 'functionConfig')) };
   return { apiVersion: scalarAt(top, 'apiVersion'), kind: scalarAt(top, 'kind'), placeResults: appendBlock(source, source.length), content: () => content };
+}
+
+/** The items of a sequence at column 0 from `first` to `regionEnd`, of which those at `linesToCheck` are to be checked. */
+function columnZeroItems(source: string, first: number, regionEnd: number, linesToCheck: readonly number[]): ResourceListItems {
+  const items = new ColumnZeroItems(source, first, regionEnd);
+  return { items, itemsToCheck: linesToCheck.map((line) => items.unitHolding(line, line + 1)!) };
+}
+
+/** The items of an indented block sequence filling [start, end), or null if it is no such sequence. */
+function indentedItems(source: string, start: number, end: number): ResourceListItems | null {
+  const starts = itemStarts(source, start, end);
+  return starts === null ? null : { items: Units.adjoining(starts, end, 'seq-item'), itemsToCheck: null };
 }
 
 /** The start of the first line from `from` on that is not blank or a comment, within 4 KiB, or -1. */
@@ -221,12 +230,12 @@ function checkItemIsMapping(source: string, item: Unit): void {
 }
 
 /**
- * Refuses the first item that is plainly no resource (checkItemIsMapping): of `itemsToCheck` when
- * the layout knows the others are, else of all, the common item, `- key:`, at a glance.
+ * Refuses the first item that is plainly no resource (checkItemIsMapping): of those to check when
+ * the layout knows the others are mappings, else of all, the common item, `- key:`, at a glance.
  */
-function checkItemsAreMappings(source: string, items: Units, itemsToCheck: readonly number[] | null): void {
+function checkItemsAreMappings(source: string, { items, itemsToCheck }: ResourceListItems): void {
   if (itemsToCheck !== null) {
-    for (let i = 0; i < itemsToCheck.length; i++) checkItemIsMapping(source, items.at(itemsToCheck[i]));
+    for (let i = 0; i < itemsToCheck.length; i++) checkItemIsMapping(source, itemsToCheck[i]);
     return;
   }
   for (let position = 0; position < items.length; position++) {
@@ -317,14 +326,14 @@ export function runResourceList(source: string): FunctionRun {
   const warnings: Result[] = [];
   const results = new ResultLog();
   try {
-    const { items, itemsToCheck, functionConfig } = layout.content();
-    const config = loadFunctionConfig(functionConfig);
+    const content = layout.content();
+    const config = loadFunctionConfig(content.functionConfig);
     if (!config.ok) return write(new EditList(), logOf([{ severity: 'error', message: config.error }]));
     const checked = checkImageRefs(config.imageRefs);
     warnings.push(...checked.warnings);
     results.addAll(warnings);
-    checkItemsAreMappings(source, items, itemsToCheck);
-    return write(updateUnits(source, items, checked.refs, results), results);
+    checkItemsAreMappings(source, content);
+    return write(updateUnits(source, content.items, checked.refs, results), results);
   } catch (error) {
     const inputError = inputErrorOf(error, 'stdin');
     if (inputError === undefined) throw error;

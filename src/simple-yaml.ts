@@ -41,10 +41,10 @@ const BLANK_OR_COMMENT_LINES = /(?:[ \t]*(?:#[^\n]*)?\r?\n)*/y;
  * escapes, or no value there (a collection below, or an empty value); maybe a comment; then the
  * blank and comment lines after it, and the indentation of the next line. Groups: 1 the key, 2 the
  * blanks before the value and 3 the value as written (both absent without a value), 4 what follows
- * on the line (blanks, maybe a comment). A line it does not fit is read step by step; it accepts a
- * subset of what those steps do.
+ * on the line (blanks, maybe a comment), 5 the next line's indentation (absent at the end of the
+ * input). A line it does not fit is read step by step; it accepts a subset of what those steps do.
  */
-const ENTRY_LINE = /([^\s'"#&*!|>%@`{}[\],?:-][^\s:#]*(?::[^\s:#]+)*):(?:( +)([^\s'"#&*!|>%@`{}[\],?:-](?:[^\s:]|:(?=[^\s]))*|'[^'\r\n]*'|"[^"\\\r\n]*"))?( *| +#[^\r\n]*)(?=\r?\n|$)(?:\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)* *)?/y;
+const ENTRY_LINE = /([^\s'"#&*!|>%@`{}[\],?:-][^\s:#]*(?::[^\s:#]+)*):(?:( +)([^\s'"#&*!|>%@`{}[\],?:-](?:[^\s:]|:(?=[^\s]))*|'[^'\r\n]*'|"[^"\\\r\n]*"))?( *| +#[^\r\n]*)(?=\r?\n|$)(?:\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*( *))?/y;
 /** A plain scalar in a flow collection, up to an indicator, a comment or a `:` that ends it (the caller stops it at the line's end). */
 const FLOW_PLAIN = /(?:[^,[\]{}#:\n]|:(?![ ,[\]{}]|$))*/y;
 
@@ -197,20 +197,22 @@ function contentAfter(lineStart: number): number {
 }
 
 /**
- * Remembers contentAfter(lineStart) from an ENTRY_LINE match that ended at `after`: past the next
- * line's indentation, unless at the end of the input. What follows the indentation may need a
- * closer look (a comment or blank line without a line break at the end of the input, a tab), and
- * so may the end of the input: then it is left to contentAfter.
+ * Remembers contentAfter(lineStart) from an ENTRY_LINE match that ended at `after`, past the next
+ * line's indentation `indentText` (undefined at the end of the input). What follows the
+ * indentation may need a closer look (a comment or blank line without a line break at the end of
+ * the input, a tab): then it is left to contentAfter.
  */
-function noteContentAfter(lineStart: number, after: number): void {
-  if (after >= source.length) return;
-  const c = source.charCodeAt(after);
-  if (c === HASH || c === TAB || c === CR || c === LF) return;
-  // The match took the line break before the next line: it stops short of it only at the input's end.
-  const next = source.lastIndexOf('\n', after - 1) + 1;
+function noteContentAfter(lineStart: number, indentText: string | undefined, after: number): void {
+  let next = -1;
+  if (indentText !== undefined) {
+    next = after - indentText.length;
+    const c = source.charCodeAt(after);
+    if (next >= limit) next = -1;
+    else if (after >= source.length || c === HASH || c === TAB || c === CR || c === LF) return;
+  }
   afterLine = lineStart;
-  afterNext = next >= limit ? -1 : next;
-  nextIndent = after - next;
+  afterNext = next;
+  nextIndent = indentText === undefined ? -1 : indentText.length;
 }
 
 /** The start of the next line holding content (not blank, not a comment), or -1. */
@@ -359,7 +361,7 @@ function entryLineValue(line: RegExpExecArray, i: number, column: number, lineSt
   const key = line[1];
   const written = line[3];
   const rest = line[4];
-  noteContentAfter(lineStart, line.index + line[0].length);
+  noteContentAfter(lineStart, line[5], line.index + line[0].length);
   const afterColon = i + key.length + 1;
   const hash = rest.length === 0 ? -1 : rest.indexOf('#');
   const comment = hash < 0 ? null : rest.slice(hash);

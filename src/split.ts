@@ -13,12 +13,21 @@ export interface Unit {
   index: number;
 }
 
+/** Where the units of an input are, asked by offset: most units are never looked at (they have no marker text). */
+export interface UnitIndex {
+  readonly kind: UnitKind;
+  /** Where the first unit starts, or -1 when there is none. */
+  readonly firstStart: number;
+  /** The unit that holds all of [start, end), or null when none does. */
+  unitHolding(start: number, end: number): Unit | null;
+}
+
 /**
  * Units in input order, by their offsets. A large ResourceList has a unit per item, and most are
  * never looked at beyond their offsets (they have no marker text), so a unit object is made only
  * when asked for.
  */
-export class Units {
+export class Units implements UnitIndex {
   private constructor(
     readonly kind: UnitKind,
     private readonly starts: readonly number[],
@@ -66,6 +75,65 @@ export class Units {
 
   at(position: number): Unit {
     return { start: this.start(position), end: this.end(position), kind: this.kind, index: this.indexes === null ? position : this.indexes[position] };
+  }
+
+  get firstStart(): number {
+    return this.starts.length === 0 ? -1 : this.starts[0];
+  }
+
+  unitHolding(start: number, end: number): Unit | null {
+    const position = this.positionOf(start);
+    return position < 0 || end > this.end(position) ? null : this.at(position);
+  }
+}
+
+const ITEM_LINE = '\n-';
+
+/**
+ * The items of a block sequence at column 0 that fills [firstStart, regionEnd): each line there
+ * that starts with `-` starts an item, which the caller made sure of (no other line there starts
+ * with content at column 0). An item is found from an offset in it when asked for, by a search
+ * back and one forward: a ResourceList may have thousands, and a run that reads a few of them
+ * need not know where the others are. An item's index is counted only when asked for: messages
+ * about it need it, a run does not.
+ */
+export class ColumnZeroItems implements UnitIndex {
+  readonly kind = 'seq-item';
+
+  constructor(
+    private readonly source: string,
+    readonly firstStart: number,
+    private readonly regionEnd: number,
+  ) {}
+
+  unitHolding(start: number, end: number): Unit | null {
+    if (start < this.firstStart || end > this.regionEnd) return null;
+    const itemStart = this.source.lastIndexOf(ITEM_LINE, start - 1) + 1;
+    const next = this.source.indexOf(ITEM_LINE, start);
+    const itemEnd = next < 0 ? this.regionEnd : Math.min(next + 1, this.regionEnd);
+    return end > itemEnd ? null : new ColumnZeroItem(this, itemStart, itemEnd);
+  }
+
+  /** The index of the item that starts at `itemStart`: how many start before it. */
+  indexOfItemAt(itemStart: number): number {
+    let index = 0;
+    for (let at = this.firstStart; at < itemStart && at > 0; at = this.source.indexOf(ITEM_LINE, at) + 1) index++;
+    return index;
+  }
+}
+
+/** One of ColumnZeroItems, its index counted when asked for. */
+class ColumnZeroItem implements Unit {
+  readonly kind = 'seq-item';
+
+  constructor(
+    private readonly items: ColumnZeroItems,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get index(): number {
+    return this.items.indexOfItemAt(this.start);
   }
 }
 

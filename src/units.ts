@@ -6,7 +6,7 @@ import { ResultLog } from './result-log';
 import { yamlLibrary } from './lazy';
 import { readSimpleResource, SimpleResource } from './simple-yaml';
 import { firstYamlError } from './yaml-cst';
-import { Unit, unitLabel, Units } from './split';
+import { Unit, UnitIndex, unitLabel } from './split';
 import { IncomingRef } from './update';
 import { FieldDecider } from './field-decider';
 import { MARKER_HINT } from './marker';
@@ -60,19 +60,18 @@ function readUnit(source: string, unit: Unit, file: string | undefined, annotate
  * edits and adds the results to `results`. `file` names the input in errors and, with the unit's
  * index, in results.
  */
-export function updateUnits(source: string, units: Units, refs: readonly IncomingRef[], results: ResultLog, file?: string): EditList {
+export function updateUnits(source: string, units: UnitIndex, refs: readonly IncomingRef[], results: ResultLog, file?: string): EditList {
   const edits = new EditList();
   const decider = new FieldDecider(refs);
   // From one occurrence of the marker text to the next, to the unit that holds it: a unit without
   // one is not even visited, which matters when thousands are.
-  let at = units.length === 0 ? -1 : source.indexOf(MARKER_HINT, units.start(0));
+  let at = units.firstStart < 0 ? -1 : source.indexOf(MARKER_HINT, units.firstStart);
   while (at >= 0) {
-    const position = units.positionOf(at);
-    if (position < 0 || at + MARKER_HINT.length > units.end(position)) {
+    const unit = units.unitHolding(at, at + MARKER_HINT.length);
+    if (unit === null) {
       at = source.indexOf(MARKER_HINT, at + 1);
       continue;
     }
-    const unit = units.at(position);
     // The unit's marker texts, up to the first one after it: the annotation's name starts with one.
     let annotated = false;
     for (; at >= 0 && at < unit.end; at = source.indexOf(MARKER_HINT, at + 1)) {

@@ -281,6 +281,33 @@ describe('ResourceList: items', () => {
     assert.match(run.results[0].message, /^items\[2\], line \d+, column 1: not a resource: expected a mapping/);
   });
 
+  it('names a marked item with malformed YAML by its index among the items before it', () => {
+    const broken = '- apiVersion: v1\n  kind: ConfigMap\n  data: {a: 1, a: 2} # kobold: tag: ^1; type: semver\n';
+    const input = `${HEADER}items:\n${pod('a')}- # a mapping, not plainly\n  kind: Pod\n${pod('b')}${broken}${pod('c')}${LIST_CONFIG}`;
+    const run = runResourceList(input);
+    assert.equal(run.hasError, true);
+    const line = input.split('\n').findIndex((text) => text.includes('a: 2')) + 1;
+    assert.match(run.results[0].message, new RegExp(`^items\\[3\\], line ${line}, column \\d+: invalid YAML: .*unique`));
+  });
+
+  for (const [where, input] of [
+    ['after the other top-level keys', `${HEADER}items:\n${pod('a')}${LIST_CONFIG}${pod('b')}`],
+    ['before items:', `${pod('b')}${HEADER}items:\n${pod('a')}${LIST_CONFIG}`],
+  ]) {
+    it(`finds a plain item line at column 0 ${where}: malformed YAML, never an item left out`, () => {
+      let message: string;
+      try {
+        const run = runResourceList(input);
+        assert.equal(run.hasError, true, JSON.stringify(run.results));
+        assert.equal(run.output.slice(0, input.length), input, 'the input comes back unchanged');
+        message = run.results[0].message;
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      assert.match(message, /^stdin, line \d+, column \d+: invalid YAML/);
+    });
+  }
+
   it('items in a flow sequence inside a block ResourceList', () => {
     const input = `${HEADER}items: [{apiVersion: v1, kind: Pod, metadata: {name: f}, image: ${OLD}, ${MARKER}\n  }]\n${LIST_CONFIG}`;
     const run = runResourceList(input);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { splitStream, Unit, Units } from '../src/split';
+import { ColumnZeroItems, splitStream, Unit, UnitIndex, Units } from '../src/split';
 
 function unitsOf(units: Units): Unit[] {
   return Array.from({ length: units.length }, (_, position) => units.at(position));
@@ -45,5 +45,50 @@ describe('Units', () => {
     const units = Units.adjoining([4, 10, 20], 30, 'document');
     assert.deepEqual([0, 3, 4, 9, 10, 19, 20, 29, 40].map((offset) => units.positionOf(offset)), [-1, -1, 0, 0, 1, 1, 2, 2, 2]);
     assert.equal(Units.adjoining([], 0, 'document').positionOf(5), -1);
+  });
+
+  it('gives the unit that holds a range, if one holds all of it', () => {
+    const units = Units.of('node', [
+      { start: 3, end: 7, kind: 'node', index: 0 },
+      { start: 9, end: 11, kind: 'node', index: 1 },
+    ]);
+    assert.equal(units.firstStart, 3);
+    assert.deepEqual(units.unitHolding(3, 7), { start: 3, end: 7, kind: 'node', index: 0 });
+    assert.deepEqual(units.unitHolding(9, 10), { start: 9, end: 11, kind: 'node', index: 1 });
+    assert.equal(units.unitHolding(1, 4), null, 'before the first');
+    assert.equal(units.unitHolding(6, 8), null, 'past its end');
+    assert.equal(units.unitHolding(7, 8), null, 'between two');
+    assert.equal(Units.adjoining([], 0, 'document').firstStart, -1);
+  });
+});
+
+describe('ColumnZeroItems', () => {
+  const head = 'items:\n';
+  const items = ['- a: 1\n  b: [x]\n# a comment\n', '-\n  c: 2\n', '- d: 3\n\n'];
+  const tail = 'functionConfig: {}\n';
+  const source = head + items.join('') + tail;
+  const starts = [head.length, head.length + items[0].length, head.length + items[0].length + items[1].length];
+  const regionEnd = source.length - tail.length;
+
+  /** The unit as plain data, its index read. */
+  const plain = (unit: Unit | null): Unit | null => unit && { start: unit.start, end: unit.end, kind: unit.kind, index: unit.index };
+  const index: UnitIndex = new ColumnZeroItems(source, starts[0], regionEnd);
+
+  it('finds the item that holds a range from any offset in it, comments before the next item included', () => {
+    assert.equal(index.kind, 'seq-item');
+    assert.equal(index.firstStart, starts[0]);
+    const expected = starts.map((start, i) => ({ start, end: i + 1 < starts.length ? starts[i + 1] : regionEnd, kind: 'seq-item', index: i }));
+    for (const [i, unit] of expected.entries()) {
+      for (let offset = unit.start; offset < unit.end; offset++) assert.deepEqual(plain(index.unitHolding(offset, offset + 1)), unit, `offset ${offset} in item ${i}`);
+      assert.deepEqual(plain(index.unitHolding(unit.start, unit.end)), unit, `all of item ${i}`);
+    }
+  });
+
+  it('has none for a range before the first item, past the last or across two', () => {
+    assert.equal(index.unitHolding(0, 1), null);
+    assert.equal(index.unitHolding(starts[0] - 1, starts[0] + 1), null);
+    assert.equal(index.unitHolding(regionEnd, regionEnd + 1), null);
+    assert.equal(index.unitHolding(regionEnd - 1, regionEnd + 1), null);
+    assert.equal(index.unitHolding(starts[1] - 2, starts[1] + 2), null);
   });
 });
