@@ -8,7 +8,7 @@ import { decodeYamlBytes, decodeYamlInput, DecodedInput } from './input-text';
 import { yamlLibrary } from './lazy';
 import { liteToJs } from './lite-tree';
 import { MARKER_HINT } from './marker';
-import { countOccurrences } from './next-occurrence';
+import { countOccurrences } from './count-occurrences';
 import { runResourceList } from './resource-list';
 import { resultsYaml } from './results';
 import { ResultLog } from './result-log';

@@ -96,7 +96,7 @@ let keyAfter = -1;
 /**
  * The keys of the mappings being read, outermost first, up to `openKeysTop`: each mapping checks
  * its own for duplicates from where it started, and gives the place back when it ends. One array
- * for every read, instead of one array and its growth per mapping.
+ * for a read, instead of one array and its growth per mapping.
  */
 const openKeys: string[] = [];
 let openKeysTop = 0;
@@ -519,7 +519,7 @@ function literalScalar(i: number, parentIndent: number, lineStart: number): Lite
 
 
 /**
- * Reads the unit [start, end) of `source` when it is simple block YAML, else null. With
+ * Reads the unit [start, end) of `text` when it is simple block YAML, else null. With
  * `sequenceItem` the unit is one item of a block sequence, and the item is what is read.
  *
  * The reader takes the block YAML that kpt and kustomize write and people mostly keep: block
@@ -560,12 +560,14 @@ export function readSimpleResource(text: string, start: number, end: number, seq
     if (error instanceof NotSimple || error instanceof RangeError) return null;
     throw error;
   } finally {
-    // Not to hold the input after the read.
+    // Not to hold the input after the read, not even by the keys left in the stacks.
     source = '';
+    openKeys.length = 0;
+    openEntries.length = 0;
   }
 }
 
 /** readSimpleResource's tree. */
-export function readSimpleYaml(source: string, start: number, end: number, sequenceItem: boolean, prune = false): LiteNode | null {
-  return readSimpleResource(source, start, end, sequenceItem, prune)?.tree ?? null;
+export function readSimpleYaml(text: string, start: number, end: number, sequenceItem: boolean, prune = false): LiteNode | null {
+  return readSimpleResource(text, start, end, sequenceItem, prune)?.tree ?? null;
 }

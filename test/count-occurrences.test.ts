@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { countOccurrences } from '../src/next-occurrence';
+import { countOccurrences } from '../src/count-occurrences';
 
 describe('countOccurrences', () => {
   it('counts the occurrences in text, one after another', () => {
