@@ -65,7 +65,8 @@ describe('Units', () => {
 describe('ColumnZeroItems', () => {
   const head = 'items:\n';
   const items = ['- a: 1\n  b: [x]\n# a comment\n', '-\n  c: 2\n', '- d: 3\n\n'];
-  const tail = 'functionConfig: {}\n';
+  // A line after the items that starts with `-` (the class takes the region as given).
+  const tail = 'functionConfig:\n- {}\n';
   const source = head + items.join('') + tail;
   const starts = [head.length, head.length + items[0].length, head.length + items[0].length + items[1].length];
   const regionEnd = source.length - tail.length;
