@@ -63,7 +63,7 @@ function appendBlock(source: string, at: number): ResourceListLayout['placeResul
 const LF = 10;
 const DASH = 45;
 const TOP_LEVEL_KEY = /^[A-Za-z_][\w.\/-]*:(?=[ \t\r]|$)/;
-/** A `- key:` block sequence entry at column 0: the common item of a ResourceList, plainly a mapping. */
+/** A `- key:` block sequence entry: the common item of a ResourceList, plainly a mapping. */
 const PLAIN_ITEM_LINE = String.raw`- [ \t]*[A-Za-z_][\w.\/-]*:[ \t\r\n]`;
 /**
  * A line that starts with content (no indentation, comment or blank), at the start or after a line
@@ -212,8 +212,8 @@ function cstResultsPlacement(documentEnd: number, top: MapToken, old: MapToken['
   return appendBlock(source, documentEnd);
 }
 
-/** A sequence item that starts with a plain key: the common case, plainly a mapping. */
-const PLAIN_KEY_ITEM = /[ \t]*-[ \t]+[A-Za-z_][\w.\/-]*:[ \t\r\n]/y;
+/** A plain item line at any indentation. */
+const PLAIN_KEY_ITEM = new RegExp(`[ \\t]*${PLAIN_ITEM_LINE}`, 'y');
 
 /**
  * Refuses an item that is plainly no resource: a scalar or a sequence where a mapping must be. Read
