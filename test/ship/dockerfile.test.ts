@@ -164,7 +164,7 @@ describe('Dockerfile', function () {
         assert.ok(existsSync(join(REPO, source)), `COPY ${source}: no such file in the repository`);
         assert.ok(!isIgnored(rules, posix.normalize(source)), `COPY ${source} is left out by .dockerignore`);
       }
-      assert.ok(!isIgnored(rules, 'src/cli.ts') && !isIgnored(rules, 'schemas/configmap.schema.json'), 'sources and schemas are in the context');
+      assert.ok(!isIgnored(rules, 'src/cli/main.ts') && !isIgnored(rules, 'schemas/configmap.schema.json'), 'sources and schemas are in the context');
     });
   });
 
