@@ -1,10 +1,11 @@
 /**
- * Libraries that only some runs need, loaded on first use so that start-up stays short: the full
- * YAML parser (for input the simple reader leaves), semver and re2js (for markers of that type).
+ * The one way to load a module that only some runs need: on first use, once, so that start-up
+ * stays short. The full YAML parser (for input the fast reader leaves), the semver and regex tag
+ * schemes (for markers of that type, with the libraries they bring) are loaded so.
  */
-function once<T>(load: () => T): () => T {
+export function lazy<T>(load: () => T): () => T {
   let loaded: T | undefined;
   return () => (loaded ??= load());
 }
 
-export const yamlLibrary = once(() => require('yaml') as typeof import('yaml'));
+export const yamlLibrary = lazy(() => require('yaml') as typeof import('yaml'));

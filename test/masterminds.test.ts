@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { compareVersions, parseConstraint, parseVersion, Version } from '../src/match/schemes/masterminds';
-import { compileSemverMatcher } from '../src/match/schemes/semver';
+import { semverScheme } from '../src/match/schemes/semver';
 
 function version(text: string): Version {
   const parsed = parseVersion(text);
@@ -18,9 +18,9 @@ function constraintError(text: string): string | undefined {
 }
 
 function matching(constraint: string, tags: readonly string[]): string[] {
-  const compiled = compileSemverMatcher(constraint);
+  const compiled = semverScheme.compile(constraint);
   assert.ok(compiled.ok, `${constraint} should compile`);
-  return tags.filter((tag) => compiled.matcher.matches(tag));
+  return tags.filter((tag) => compiled.pattern.matches(tag));
 }
 
 describe('masterminds parseVersion', () => {
@@ -252,9 +252,9 @@ describe('masterminds parseConstraint errors', () => {
   }
 });
 
-describe('compileSemverMatcher', () => {
+describe('semverScheme.compile', () => {
   it('prefixes the Masterminds error', () => {
-    assert.deepEqual(compileSemverMatcher('latest'), {
+    assert.deepEqual(semverScheme.compile('latest'), {
       ok: false,
       error: 'could not parse version constraint: improper constraint: latest',
     });

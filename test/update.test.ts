@@ -51,6 +51,12 @@ describe('currentReferenceText', () => {
     assert.equal(currentReferenceText(`1.0@${D1}`, 'tag+digest', 'busybox'), `busybox:1.0@${D1}`);
   });
 
+  it('joins a part: tag value that starts with : without another one, as kobold does', () => {
+    assert.equal(currentReferenceText(':', 'tag', 'test.azurecr.io/nginx'), 'test.azurecr.io/nginx:');
+    assert.equal(currentReferenceText(':1.0', 'tag', 'busybox'), 'busybox:1.0');
+    assert.equal(currentReferenceText(`:@${D1}`, 'tag+digest', 'busybox'), `busybox::@${D1}`);
+  });
+
   it('joins a digest to its context with @', () => {
     assert.equal(currentReferenceText(D1, 'digest', 'ghcr.io/org/app'), `ghcr.io/org/app@${D1}`);
   });
@@ -288,6 +294,13 @@ describe('decideFieldUpdate', () => {
         "the field's value is not an image reference: could not parse reference: Busybox",
       ]);
       assertUnchanged(decide('', SEMVER, ['busybox:1.2']), '', ["the field's value is not an image reference: could not parse reference: "]);
+    });
+
+    it('updates a part: tag value of just :, which kobold reads as the context without a tag (parity h02538)', () => {
+      const marker = { type: 'exact', tag: '1.2.3', part: 'tag', context: 'test.azurecr.io/nginx' };
+      assertUpdated(decide(':', marker, [`test.azurecr.io/nginx:1.2.3@${D1}`]), '1.2.3', `test.azurecr.io/nginx:1.2.3@${D1}`);
+      assertUnchanged(decide(':', marker, [`test.azurecr.io/nginx:0.2.13@${D1}`]), ':');
+      assertUpdated(decide(':', { ...SEMVER, part: 'tag', context: 'busybox' }, ['busybox:1.2']), '1.2', 'busybox:1.2');
     });
 
     it('warns about a part value that does not make a reference with its context', () => {

@@ -9,7 +9,7 @@
 import { parse } from 'yaml';
 import { updateImageRefs } from '../../src';
 import { parseMarker } from '../../src/markers/marker';
-import { compileMatcher, isMatchType } from '../../src/match/schemes';
+import { isSchemeId, tagScheme } from '../../src/match/schemes';
 import { compareVersions, parseVersion } from '../../src/match/schemes/masterminds';
 import { parseIncomingReference, parseReference } from '../../src/match/reference';
 
@@ -30,10 +30,12 @@ export function specModelValue(value: string, comment: string, refs: readonly st
   const marker = parseMarker(comment);
   if (!marker.ok) return value;
   const { type, tag: pattern, part, context } = marker.options;
-  if (!isMatchType(type) || !['', 'tag', 'digest', 'tag+digest'].includes(part) || (part !== '' && context === '')) return value;
-  const matcher = compileMatcher(type, pattern);
-  if (!matcher.ok) return value;
-  const full = part === '' ? value : value === '' ? context : `${context}${part === 'digest' ? '@' : ':'}${value}`;
+  if (!isSchemeId(type) || !['', 'tag', 'digest', 'tag+digest'].includes(part) || (part !== '' && context === '')) return value;
+  const compiled = tagScheme(type).compile(pattern);
+  if (!compiled.ok) return value;
+  // kobold joins a part to its context with `:` (`@` for a digest); a tag that starts with `:` brings its own.
+  const separator = part === 'digest' ? '@' : part === 'tag' && value.startsWith(':') ? '' : ':';
+  const full = part === '' ? value : value === '' ? context : `${context}${separator}${value}`;
   const current = parseReference(full);
   if (!current.ok) return value;
   const newValues: Array<{ tag: string; value: string }> = [];
@@ -41,7 +43,7 @@ export function specModelValue(value: string, comment: string, refs: readonly st
     const incoming = parseIncomingReference(next);
     if (!incoming.ok || incoming.value.ref.contextName !== current.ref.contextName) continue;
     const { tag, digest } = incoming.value;
-    if (!matcher.matcher.matches(tag)) continue;
+    if (!compiled.pattern.matches(tag)) continue;
     if (part === 'digest' && digest === '') continue; // D2
     const newValue = { '': next, tag, digest, 'tag+digest': digest === '' ? tag : `${tag}@${digest}` }[part as '' | 'tag' | 'digest' | 'tag+digest'];
     newValues.push({ tag, value: newValue });

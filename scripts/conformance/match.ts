@@ -3,7 +3,7 @@
  * regex with `|`, SPEC D1 anchors the pattern as a group; the expectation is then computed with
  * JavaScript's own regular expressions, independently of re2js.
  */
-import { compileMatcher, isMatchType } from '../../src/match/schemes';
+import { isSchemeId, tagScheme } from '../../src/match/schemes';
 
 export interface MatchRow {
   id: string;
@@ -21,11 +21,11 @@ function groupedRegexMatch(pattern: string, tag: string): boolean {
 
 /** Null when our matcher agrees with the row (under D1 where it applies), else the difference. */
 export function checkMatchCase(row: MatchRow): string | null {
-  const compiled = isMatchType(row.type) ? compileMatcher(row.type, row.constraint) : { ok: false as const, error: 'unknown type' };
+  const compiled = isSchemeId(row.type) ? tagScheme(row.type).compile(row.constraint) : { ok: false as const, error: 'unknown type' };
   const label = `${row.id} ${row.type} ${JSON.stringify(row.constraint)} ~ ${JSON.stringify(row.tag)}`;
   if (row.error !== '') return compiled.ok ? `${label}: expected an error (${row.error}), got a matcher` : null;
   if (!compiled.ok) return `${label}: expected a matcher, got ${compiled.error}`;
   const expected = row.type === 'regex' && row.constraint.includes('|') ? groupedRegexMatch(row.constraint, row.tag) : row.match;
-  const actual = compiled.matcher.matches(row.tag);
+  const actual = compiled.pattern.matches(row.tag);
   return actual === expected ? null : `${label}: expected ${expected}, got ${actual}`;
 }

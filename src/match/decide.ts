@@ -1,4 +1,3 @@
-import type { Version } from './schemes/masterminds';
 import { parseReference } from './reference';
 import { FieldRule, RefPart } from './rule';
 
@@ -35,10 +34,16 @@ export interface FieldDecision {
   warnings: string[];
 }
 
-/** The reference a field stands for: the value itself, or the value joined to its context. */
+/**
+ * The reference a field stands for: the value itself, or the value joined to its context. As in
+ * kobold, a `part: tag` value that starts with `:` brings its own separator, so `:` stands for the
+ * context with no tag (`latest`) and is updated by a matching reference, where `context::` would
+ * not parse (the parity records show kobold reading `:` so).
+ */
 export function currentReferenceText(value: string, part: RefPart, context: string): string {
   if (part === '' || value === '') return part === '' ? value : context;
-  return part === 'digest' ? `${context}@${value}` : `${context}:${value}`;
+  if (part === 'digest') return `${context}@${value}`;
+  return part === 'tag' && value.startsWith(':') ? `${context}${value}` : `${context}:${value}`;
 }
 
 /** The text an incoming reference gives a field of this part, or null when it has none (SPEC D2). */
@@ -71,8 +76,10 @@ export function currentTag(value: string, part: RefPart): string | null {
   }
 }
 
+/** A reference that would update the field on its own, and the value it would give it. */
 interface Candidate {
   ref: IncomingRef;
+  tag: string;
   value: string;
 }
 
@@ -84,37 +91,15 @@ interface Candidate {
 function candidatesFor(contextName: string, rule: FieldRule, refs: RefPool, warnings: string[]): Candidate[] {
   const candidates: Candidate[] = [];
   for (const ref of refs instanceof Map ? refs.get(contextName) ?? [] : (refs as readonly IncomingRef[])) {
-    if (ref.contextName !== contextName || !rule.matcher.matches(ref.tag)) continue;
+    if (ref.contextName !== contextName || !rule.pattern.matches(ref.tag)) continue;
     const value = valueForPart(ref, rule.part);
     if (value === null) {
       warnings.push(`${JSON.stringify(ref.text)} matches but has no digest for this part: digest field`);
     } else {
-      candidates.push({ ref, value });
+      candidates.push({ ref, tag: ref.tag, value });
     }
   }
   return candidates;
-}
-
-/** exact and regex: each reference applies in turn, so the last match wins (kobold's rule). */
-function lastCandidate(candidates: readonly Candidate[]): Candidate | undefined {
-  return candidates[candidates.length - 1];
-}
-
-/**
- * semver (SPEC D3): the highest version wins, the later one on a tie, and never below the version
- * the field has now.
- */
-function highestCandidate(candidates: readonly Candidate[], currentTag: string | null): Candidate | undefined {
-  const { compareVersions, parseVersion } = require('./schemes/masterminds') as typeof import('./schemes/masterminds');
-  const current = currentTag === null ? null : parseVersion(currentTag);
-  let best: { candidate: Candidate; version: Version } | undefined;
-  for (const candidate of candidates) {
-    const version = parseVersion(candidate.ref.tag);
-    if (version === null) continue;
-    if (best === undefined || compareVersions(version, best.version) >= 0) best = { candidate, version };
-  }
-  if (best === undefined || (current !== null && compareVersions(best.version, current) < 0)) return undefined;
-  return best.candidate;
 }
 
 /**
@@ -128,10 +113,7 @@ export function decideFieldUpdate(value: string, rule: FieldRule, refs: RefPool)
   }
   const warnings: string[] = [];
   const candidates = candidatesFor(current.ref.contextName, rule, refs, warnings);
-  const tag = currentTag(value, rule.part);
-  const chosen = rule.type === 'semver'
-    ? highestCandidate(candidates, tag)
-    : lastCandidate(candidates);
+  const chosen = rule.pattern.choose(candidates, currentTag(value, rule.part));
   if (chosen === undefined || chosen.value === value) return { value, warnings };
   return { value: chosen.value, appliedRef: chosen.ref, warnings };
 }

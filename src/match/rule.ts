@@ -1,4 +1,4 @@
-import { compileMatcher, isMatchType, MATCH_TYPES, MatchType, TagMatcher } from './schemes';
+import { isSchemeId, SCHEME_IDS, tagScheme, TagPattern } from './schemes';
 import { MarkerOptions } from '../markers/marker';
 
 /** The part of an image reference a field holds: the whole reference, or its tag and/or digest. */
@@ -12,9 +12,8 @@ function isRefPart(part: string): part is RefPart {
 
 /** A checked marker: how a field's value is matched against incoming references. */
 export interface FieldRule {
-  type: MatchType;
-  pattern: string;
-  matcher: TagMatcher;
+  /** The `tag:` pattern, compiled by the scheme its `type:` names. */
+  pattern: TagPattern;
   part: RefPart;
   /** The repository the field belongs to; set exactly when `part` is. */
   context: string;
@@ -34,10 +33,10 @@ export function compileRule(options: MarkerOptions): RuleCompilation {
   if (part !== '' && context === '') {
     return { ok: false, error: `part: ${part} needs context: the image repository the field belongs to` };
   }
-  if (!isMatchType(type)) {
-    return { ok: false, error: `type ${JSON.stringify(type)} is not supported: use ${MATCH_TYPES.join(', ')} (lower case)` };
+  if (!isSchemeId(type)) {
+    return { ok: false, error: `type ${JSON.stringify(type)} is not supported: use ${SCHEME_IDS.join(', ')} (lower case)` };
   }
-  const compiled = compileMatcher(type, pattern);
+  const compiled = tagScheme(type).compile(pattern);
   if (!compiled.ok) return compiled;
-  return { ok: true, rule: { type, pattern, matcher: compiled.matcher, part, context: part === '' ? '' : context } };
+  return { ok: true, rule: { pattern: compiled.pattern, part, context: part === '' ? '' : context } };
 }

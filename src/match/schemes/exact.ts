@@ -1,6 +1,7 @@
-import { MatcherCompilation } from './tag-matcher';
+import { lastCandidate, TagScheme } from './scheme';
 
-/** `type: exact`: the tag must equal the pattern. */
-export function compileExactMatcher(pattern: string): MatcherCompilation {
-  return { ok: true, matcher: { matches: (tag) => tag === pattern } };
-}
+/** `type: exact`: the tag must equal the pattern; the last match wins. */
+export const exactScheme: TagScheme = {
+  id: 'exact',
+  compile: (pattern) => ({ ok: true, pattern: { matches: (tag) => tag === pattern, choose: lastCandidate } }),
+};

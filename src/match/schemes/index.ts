@@ -1,25 +1,25 @@
-import { compileExactMatcher } from './exact';
-import type { MatcherCompilation } from './tag-matcher';
+import { lazy } from '../../lazy';
+import { exactScheme } from './exact';
+import type { TagScheme } from './scheme';
 
-export type { TagMatcher, MatcherCompilation } from './tag-matcher';
+export type { PatternCompilation, TagCandidate, TagPattern, TagScheme } from './scheme';
 
-/** Each scheme's compiler; semver and regex bring libraries, so they load on first use. */
-const COMPILERS = {
-  exact: compileExactMatcher,
-  semver: (pattern: string): MatcherCompilation => (require('./semver') as typeof import('./semver')).compileSemverMatcher(pattern),
-  regex: (pattern: string): MatcherCompilation => (require('./regex') as typeof import('./regex')).compileRegexMatcher(pattern),
-} as const;
+/** The schemes by id; semver and regex bring libraries, so they load on first use. */
+const SCHEMES = {
+  exact: () => exactScheme,
+  semver: lazy(() => (require('./semver') as typeof import('./semver')).semverScheme),
+  regex: lazy(() => (require('./regex') as typeof import('./regex')).regexScheme),
+} satisfies Record<string, () => TagScheme>;
 
 /** A marker's `type:`. */
-export type MatchType = keyof typeof COMPILERS;
+export type SchemeId = keyof typeof SCHEMES;
 
-export const MATCH_TYPES = Object.keys(COMPILERS) as readonly MatchType[];
+export const SCHEME_IDS = Object.keys(SCHEMES) as readonly SchemeId[];
 
-export function isMatchType(type: string): type is MatchType {
-  return Object.prototype.hasOwnProperty.call(COMPILERS, type);
+export function isSchemeId(type: string): type is SchemeId {
+  return Object.prototype.hasOwnProperty.call(SCHEMES, type);
 }
 
-/** Compiles the `tag:` pattern of a marker for its `type:`. */
-export function compileMatcher(type: MatchType, pattern: string): MatcherCompilation {
-  return COMPILERS[type](pattern);
+export function tagScheme(id: SchemeId): TagScheme {
+  return SCHEMES[id]();
 }

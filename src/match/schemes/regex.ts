@@ -1,5 +1,5 @@
 import { RE2JS } from 're2js';
-import { MatcherCompilation } from './tag-matcher';
+import { lastCandidate, TagScheme } from './scheme';
 
 /**
  * Whether the pattern has a `(?<name>...)` group outside escapes and character classes. Go before
@@ -18,20 +18,23 @@ function hasAngleNamedGroup(pattern: string): boolean {
 }
 
 /**
- * `type: regex`: RE2 syntax, as Go's regexp, matched against the whole tag. The pattern is anchored
- * as a group, `^(?:pattern)$` (SPEC D1): kobold's `^pattern$` lets `latest|stable` match `unstable`.
- * re2js runs in linear time, so no pattern can make a run hang.
+ * `type: regex`: RE2 syntax, as Go's regexp, matched against the whole tag; the last match wins.
+ * The pattern is anchored as a group, `^(?:pattern)$` (SPEC D1): kobold's `^pattern$` lets
+ * `latest|stable` match `unstable`. re2js runs in linear time, so no pattern can make a run hang.
  */
-export function compileRegexMatcher(pattern: string): MatcherCompilation {
-  if (hasAngleNamedGroup(pattern)) {
-    return { ok: false, error: 'invalid regex: invalid or unsupported Perl syntax: `(?<` (write named groups as (?P<name>...))' };
-  }
-  try {
-    // Compiled alone first: an unbalanced `)` must not close the anchoring group.
-    RE2JS.compile(pattern);
-    const anchored = RE2JS.compile(`^(?:${pattern})$`);
-    return { ok: true, matcher: { matches: (tag) => anchored.test(tag) } };
-  } catch (error) {
-    return { ok: false, error: `invalid regex: ${(error as Error).message}` };
-  }
-}
+export const regexScheme: TagScheme = {
+  id: 'regex',
+  compile(pattern) {
+    if (hasAngleNamedGroup(pattern)) {
+      return { ok: false, error: 'invalid regex: invalid or unsupported Perl syntax: `(?<` (write named groups as (?P<name>...))' };
+    }
+    try {
+      // Compiled alone first: an unbalanced `)` must not close the anchoring group.
+      RE2JS.compile(pattern);
+      const anchored = RE2JS.compile(`^(?:${pattern})$`);
+      return { ok: true, pattern: { matches: (tag) => anchored.test(tag), choose: lastCandidate } };
+    } catch (error) {
+      return { ok: false, error: `invalid regex: ${(error as Error).message}` };
+    }
+  },
+};
