@@ -4,7 +4,7 @@ import { liteTreeOf } from '../src/yaml/composed-tree';
 import { applyEdits } from '../src/output/edits';
 import { checkImageRefs } from '../src/krm/fn-config';
 import { LiteNode } from '../src/yaml/lite-tree';
-import { MARKERS_ANNOTATION, annotation, resourceOrigin } from '../src/krm/resource-origin';
+import { MARKERS_ANNOTATION, annotation, resourceOrigin } from '../src/update/resource-origin';
 import { FieldDecider } from '../src/match/field-decider';
 import { FileRef, Result } from '../src/output/results';
 import { readSimpleYaml } from '../src/yaml/fast-reader';

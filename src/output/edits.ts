@@ -1,5 +1,3 @@
-import { IntRecords } from './int-records';
-
 /** What writes a large generated text piece by piece. */
 export type Emit = (write: (chunk: string) => void) => void;
 
@@ -16,15 +14,13 @@ export interface EditedOutput {
   text(chunk: string): void;
 }
 
-const START = 0;
-const END = 1;
-
 /**
- * The edits of a run, kept until the output is written: offsets as numbers (see IntRecords), each
- * with its text or emitter. Written in offset order, edits at one offset in the order added.
+ * The edits of a run, kept until the output is written: their offsets, each with its text or
+ * emitter. Written in offset order, edits at one offset in the order added.
  */
 export class EditList {
-  private readonly offsets = new IntRecords(2);
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
   private readonly replacements: Array<string | Emit> = [];
   private inOrder = true;
   private lastStart = 0;
@@ -36,13 +32,14 @@ export class EditList {
   }
 
   get length(): number {
-    return this.offsets.length;
+    return this.starts.length;
   }
 
   add(edit: Edit): void {
     if (edit.start < this.lastStart) this.inOrder = false;
     this.lastStart = edit.start;
-    this.offsets.append(edit.start, edit.end);
+    this.starts.push(edit.start);
+    this.ends.push(edit.end);
     this.replacements.push('text' in edit ? edit.text : edit.emit);
   }
 
@@ -60,19 +57,19 @@ export class EditList {
     let position = 0;
     for (let k = 0; k < this.length; k++) {
       const index = order === null ? k : order[k];
-      const start = this.offsets.get(index, START);
+      const start = this.starts[index];
       if (start > position) output.copy(position, start);
       const replacement = this.replacements[index];
       if (typeof replacement === 'string') write(replacement);
       else replacement(write);
-      position = this.offsets.get(index, END);
+      position = this.ends[index];
     }
     if (position < source.length) output.copy(position, source.length);
   }
 
   /** The edits' indexes in offset order, those at one offset in the order added (a stable sort). */
   private sortedOrder(): number[] {
-    return Array.from({ length: this.length }, (_, index) => index).sort((a, b) => this.offsets.get(a, START) - this.offsets.get(b, START));
+    return Array.from({ length: this.length }, (_, index) => index).sort((a, b) => this.starts[a] - this.starts[b]);
   }
 }
 

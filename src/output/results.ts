@@ -1,5 +1,3 @@
-import { ABSENT, FIELD_CURRENT, FIELD_PATH, FIELD_PROPOSED, FILE_INDEX, FILE_PATH, MESSAGE, REF_API_VERSION, REF_KIND, REF_NAME, REF_NAMESPACE, ResultLog, SEVERITY, SLOTS } from './result-log';
-
 /** Severity of a kpt v1 function result. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -53,31 +51,32 @@ export function resultAbout(origin: ResourceOrigin, severity: Severity, message:
 /**
  * Writes results as block YAML, the way kpt writes and reads them (block style, so that `[0]` in a
  * field path is never inside a flow mapping), one result at a time. `wrapInKey` starts with
- * `results:`. Read from the log by ids: a run's results repeat their messages, paths, values and
- * origins, so each string is quoted once and the origin blocks are made once for a run of results
- * about one resource.
+ * `results:`. The resourceRef and file blocks are made once for a run of results about one
+ * resource, which share those objects.
  */
-export function writeResultsYaml(results: ResultLog, wrapInKey: boolean, eol: string, write: (chunk: string) => void): void {
-  if (wrapInKey) write(results.length === 0 ? `results: []${eol}` : `results:${eol}`);
-  const texts: string[] = [];
-  const text = (id: number): string => texts[id] ?? (texts[id] = yamlValue(results.value(id)!));
-  const line = (name: string, id: number): string => (id === ABSENT ? '' : `    ${name}: ${text(id)}${eol}`);
-  let ids = new Int32Array(SLOTS);
-  let previous = new Int32Array(SLOTS);
+export function writeResultsYaml(results: Iterable<Result>, wrapInKey: boolean, eol: string, write: (chunk: string) => void): void {
+  const line = (name: string, value: string | number | undefined): string => (value === undefined ? '' : `    ${name}: ${yamlValue(value)}${eol}`);
+  let ref: ResourceRef | undefined;
   let refBlock = '';
+  let file: FileRef | undefined;
   let fileBlock = '';
-  for (let i = 0; i < results.length; i++) {
-    const swap = previous;
-    previous = ids;
-    ids = swap;
-    results.readIds(i, ids);
-    if (i === 0 || !sameIds(ids, previous, REF_API_VERSION, 4) || !sameIds(ids, previous, FILE_PATH, 2)) {
-      refBlock = ids[REF_API_VERSION] === ABSENT ? '' : `  resourceRef:${eol}${line('apiVersion', ids[REF_API_VERSION])}${line('kind', ids[REF_KIND])}${line('name', ids[REF_NAME])}${line('namespace', ids[REF_NAMESPACE])}`;
-      fileBlock = ids[FILE_PATH] === ABSENT ? '' : `  file:${eol}${line('path', ids[FILE_PATH])}${line('index', ids[FILE_INDEX])}`;
+  let empty = true;
+  for (const result of results) {
+    if (empty && wrapInKey) write(`results:${eol}`);
+    empty = false;
+    if (result.resourceRef !== ref) {
+      ref = result.resourceRef;
+      refBlock = ref === undefined ? '' : `  resourceRef:${eol}${line('apiVersion', ref.apiVersion)}${line('kind', ref.kind)}${line('name', ref.name)}${line('namespace', ref.namespace)}`;
     }
-    const fieldBlock = ids[FIELD_PATH] === ABSENT ? '' : `  field:${eol}${line('path', ids[FIELD_PATH])}${line('currentValue', ids[FIELD_CURRENT])}${line('proposedValue', ids[FIELD_PROPOSED])}`;
-    write(`- message: ${text(ids[MESSAGE])}${eol}  severity: ${results.value(ids[SEVERITY])}${eol}${refBlock}${fieldBlock}${fileBlock}`);
+    if (result.file !== file) {
+      file = result.file;
+      fileBlock = file === undefined ? '' : `  file:${eol}${line('path', file.path)}${line('index', file.index)}`;
+    }
+    const { field } = result;
+    const fieldBlock = field === undefined ? '' : `  field:${eol}${line('path', field.path)}${line('currentValue', field.currentValue)}${line('proposedValue', field.proposedValue)}`;
+    write(`- message: ${yamlValue(result.message)}${eol}  severity: ${result.severity}${eol}${refBlock}${fieldBlock}${fileBlock}`);
   }
+  if (empty && wrapInKey) write(`results: []${eol}`);
 }
 
 /** A string double-quoted (JSON's escapes are YAML's), a number as it is. */
@@ -85,14 +84,8 @@ function yamlValue(value: string | number): string {
   return typeof value === 'number' ? String(value) : JSON.stringify(value);
 }
 
-/** Whether the ids in [from, from + count) are the same in both. */
-function sameIds(ids: Int32Array, other: Int32Array, from: number, count: number): boolean {
-  for (let slot = from; slot < from + count; slot++) if (ids[slot] !== other[slot]) return false;
-  return true;
-}
-
 /** The results as one block YAML string. */
-export function resultsYaml(results: ResultLog, wrapInKey: boolean, eol = '\n'): string {
+export function resultsYaml(results: Iterable<Result>, wrapInKey: boolean, eol = '\n'): string {
   const parts: string[] = [];
   writeResultsYaml(results, wrapInKey, eol, (chunk) => parts.push(chunk));
   return parts.join('');

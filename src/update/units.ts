@@ -10,7 +10,7 @@ import { Unit, UnitIndex, unitLabel } from '../yaml/split';
 import { IncomingRef } from '../match/decide';
 import { FieldDecider } from '../match/field-decider';
 import { MARKER_HINT } from '../markers/marker';
-import { MARKERS_ANNOTATION } from '../krm/resource-origin';
+import { MARKERS_ANNOTATION } from './resource-origin';
 import { updateResource } from './resource';
 import { findCommentMarkers } from '../markers/walk';
 
