@@ -5,7 +5,7 @@ import { FdOutput, writeAllSync } from './fd-output';
 import { checkImageRefs, loadFunctionConfig } from '../krm/fn-config';
 import { InputError } from '../input-error';
 import { decodeYamlBytes, decodeYamlInput, DecodedInput } from '../yaml/input-text';
-import { yamlLibrary } from '../lazy';
+import { ttyModule, v8Module, yamlLibrary } from '../lazy';
 import { liteToJs } from '../yaml/lite-tree';
 import { MARKER_HINT } from '../markers/marker';
 import { countOccurrences } from '../markers/count-occurrences';
@@ -117,7 +117,7 @@ async function readStdin(): Promise<StdinBytes> {
 
 /** Whether stdin is a terminal; only a character device can be one, and loading `tty` costs start-up time. */
 function stdinIsTerminal(): boolean {
-  return fstatSync(0).isCharacterDevice() && (require('tty') as typeof import('tty')).isatty(0);
+  return fstatSync(0).isCharacterDevice() && ttyModule().isatty(0);
 }
 
 function readInput(file: string, stdin: StdinBytes | undefined): Uint8Array {
@@ -138,7 +138,7 @@ function tuneEngineFor(inputs: ReadonlyArray<string | Uint8Array>): void {
     markerTexts += countOccurrences(input, MARKER_HINT, SHORT_RUN_MARKERS + 1);
   }
   const flags = engineFlagsFor(length, markerTexts);
-  if (flags.length > 0) (require('v8') as typeof import('v8')).setFlagsFromString(flags.join(' '));
+  if (flags.length > 0) v8Module().setFlagsFromString(flags.join(' '));
 }
 
 /** KRM mode: ResourceList in, ResourceList out. Input that is no ResourceList gives no output. */
