@@ -1,14 +1,12 @@
 import { fstatSync, readFileSync, readSync, statSync } from 'fs';
 import { applyEdits, EditedOutput } from '../output/edits';
-import { engineFlagsFor, SHORT_RUN_MARKERS } from './engine-flags';
+import { engineFlagsFor } from './engine-flags';
 import { FdOutput, writeAllSync } from './fd-output';
 import { checkImageRefs, loadFunctionConfig } from '../krm/fn-config';
 import { InputError } from '../input-error';
 import { decodeYamlBytes, decodeYamlInput, DecodedInput } from '../yaml/input-text';
 import { ttyModule, v8Module, yamlLibrary } from '../lazy';
 import { liteToJs } from '../yaml/lite-tree';
-import { MARKER_HINT } from '../markers/marker';
-import { countOccurrences } from '../markers/count-occurrences';
 import { runResourceList } from '../krm/resource-list';
 import { resultsYaml } from '../output/results';
 import { ResultLog } from '../output/result-log';
@@ -129,15 +127,11 @@ function readInput(file: string, stdin: StdinBytes | undefined): Uint8Array {
   return readFileSync(file);
 }
 
-/** Sets the V8 flags that suit a run on these inputs (engine-flags.ts). */
+/** Sets the V8 flags that suit a run on inputs of this size (engine-flags.ts). */
 function tuneEngineFor(inputs: ReadonlyArray<string | Uint8Array>): void {
   let length = 0;
-  let markerTexts = 0;
-  for (const input of inputs) {
-    length += input.length;
-    markerTexts += countOccurrences(input, MARKER_HINT, SHORT_RUN_MARKERS + 1);
-  }
-  const flags = engineFlagsFor(length, markerTexts);
+  for (const input of inputs) length += input.length;
+  const flags = engineFlagsFor(length);
   if (flags.length > 0) v8Module().setFlagsFromString(flags.join(' '));
 }
 
