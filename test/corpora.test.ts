@@ -8,7 +8,7 @@ import { join } from 'path';
 import { Document, isDocument, isMap, isPair, isScalar, isSeq, parseAllDocuments, Scalar, visit } from 'yaml';
 import { updateImageRefs } from '../src';
 import { runResourceList } from '../src/krm/resource-list';
-import { MARKER_HINT } from '../src/markers/marker';
+import { MARKER_HINT } from '../src/markers/prescreen';
 import { findCommentMarkers } from '../src/markers/walk';
 import { composeUnit } from '../src/yaml/composed-tree';
 import { readSimpleResource } from '../src/yaml/fast-reader';

@@ -7,8 +7,7 @@ import { InputError } from '../input-error';
 import { decodeYamlBytes, decodeYamlInput, DecodedInput } from '../yaml/input-text';
 import { yamlLibrary } from '../lazy';
 import { liteToJs } from '../yaml/lite-tree';
-import { MARKER_HINT } from '../markers/marker';
-import { countOccurrences } from '../markers/count-occurrences';
+import { countMarkerTexts } from '../markers/prescreen';
 import { runResourceList } from '../krm/resource-list';
 import { resultsYaml } from '../output/results';
 import { ResultLog } from '../output/result-log';
@@ -135,7 +134,7 @@ function tuneEngineFor(inputs: ReadonlyArray<string | Uint8Array>): void {
   let markerTexts = 0;
   for (const input of inputs) {
     length += input.length;
-    markerTexts += countOccurrences(input, MARKER_HINT, SHORT_RUN_MARKERS + 1);
+    markerTexts += countMarkerTexts(input, SHORT_RUN_MARKERS + 1);
   }
   const flags = engineFlagsFor(length, markerTexts);
   if (flags.length > 0) (require('v8') as typeof import('v8')).setFlagsFromString(flags.join(' '));

@@ -1,6 +1,7 @@
 import { Edit } from '../output/edits';
 import { parseAnnotationRule, PathSegment } from '../markers/field-path';
-import { annotation, MARKERS_ANNOTATION, resourceOrigin } from '../krm/resource-origin';
+import { annotation, resourceOrigin } from '../krm/resource-origin';
+import { MARKERS_ANNOTATION } from '../markers/prescreen';
 import { FileRef, ResourceOrigin, Result, resultAbout } from '../output/results';
 import { FlowScalarStyle } from '../output/scalar-style';
 import { FieldDecider } from '../match/field-decider';
