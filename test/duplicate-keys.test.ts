@@ -9,37 +9,31 @@ const OLD = 'docker.io/acme/app:1.0.0';
 const NEW = 'docker.io/acme/app:1.2.3';
 const MARKER = '# kobold: tag: ^1; type: semver';
 
-/** How many times `Set.prototype.has` is called while `run` runs. */
-function setLookups(run: () => void): number {
-  const has = Set.prototype.has;
+/** How many times the method `name` of `owner` (a prototype) is called while `run` runs. */
+function callsOf<T extends object>(owner: T, name: keyof T & string, run: () => void): number {
+  const method = owner[name] as unknown as (...args: unknown[]) => unknown;
   let calls = 0;
-  Set.prototype.has = function (this: Set<unknown>, value: unknown): boolean {
-    calls++;
-    return has.call(this, value);
-  };
+  Object.defineProperty(owner, name, {
+    configurable: true,
+    writable: true,
+    value(this: unknown, ...args: unknown[]): unknown {
+      calls++;
+      return method.apply(this, args);
+    },
+  });
   try {
     run();
   } finally {
-    Set.prototype.has = has;
+    Object.defineProperty(owner, name, { configurable: true, writable: true, value: method });
   }
   return calls;
 }
 
-/** How many times an item's index is counted while `run` runs. */
-function indexCounts(run: () => void): number {
-  const indexOfItemAt = ColumnZeroItems.prototype.indexOfItemAt;
-  let calls = 0;
-  ColumnZeroItems.prototype.indexOfItemAt = function (this: ColumnZeroItems, itemStart: number): number {
-    calls++;
-    return indexOfItemAt.call(this, itemStart);
-  };
-  try {
-    run();
-  } finally {
-    ColumnZeroItems.prototype.indexOfItemAt = indexOfItemAt;
-  }
-  return calls;
-}
+/** How many times a set is asked whether it has a key while `run` runs. */
+const setLookups = (run: () => void): number => callsOf(Set.prototype, 'has', run);
+
+/** How many times an item's index is counted (from the first item: O(items)) while `run` runs. */
+const indexCounts = (run: () => void): number => callsOf(ColumnZeroItems.prototype, 'indexOfItemAt', run);
 
 /** A mapping with `count` keys, one of them marked. */
 const manyKeys = (count: number): string => `image: ${OLD} ${MARKER}\n${Array.from({ length: count }, (_, i) => `k${i}: v\n`).join('')}`;

@@ -20,6 +20,7 @@ const SIMPLE_DOCUMENTS: Record<string, string> = {
   'empty values and flow empties': 'a:\nb: # kobold: tag: x; type: exact\nc: {}\nd: []\ne: ~\n',
   'literal block scalars': 'a: |\n  line one\n  # not a comment\n\n  line three\nb: |-\n  x\nc: |+\n  y\n\nd: end\n',
   'a block scalar whose last line is spaces past its indentation (L24T)': 'foo: |\n  x\n   \nbar: 1\n',
+  'compact sequences nested 150 deep, within what the reader recurses into': `${'- '.repeat(150)}v\n`,
   'empty block scalars followed by blank lines': 'a: |+\n\n\nb: |\n\n\nc: |-\n\n\nd: |+\ne: end\n',
   'quoted scalars with escapes': 'a: "x\\ty\\u00e9"\nb: \'it\'\'s\'\nc: "#no comment"\nd: \'# kobold: not a marker\'\n',
   'comments everywhere': '# head\na: 1 # one\n  # indented comment\nb:\n  # before\n  c: 2\n\n# tail\n',
@@ -59,8 +60,8 @@ const NOT_SIMPLE: Record<string, string> = {
   'a tab before a nested sequence entry (no YAML)': '- \t- a\n',
   'a tab before a compact mapping (no YAML)': '- \ta: b\n',
   'a tab in a block scalar\'s content, for the composer to judge': 'foo: |\n \t\nbar: 1\n',
-  'block mappings nested deeper than the reader recurses': `${Array.from({ length: 300 }, (_, depth) => `${' '.repeat(depth)}k:`).join('\n')} v\n`,
-  'flow collections nested deeper than the reader recurses': `a: ${'['.repeat(300)}${']'.repeat(300)}\n`,
+  'block sequences nested 10,000 deep, past what the reader recurses into (no RangeError)': `${'- '.repeat(10_000)}v\n`,
+  'flow collections nested 10,000 deep, past what the reader recurses into (no RangeError)': `a: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
 };
 
 describe('readSimpleYaml', () => {
