@@ -8,6 +8,8 @@ export type InputErrorCode =
   | 'UNKNOWN_ALIAS'
   /** A directive (`%YAML`, `%TAG`, reserved) not followed by a `---` line. */
   | 'DIRECTIVE_WITHOUT_DOCUMENT'
+  /** A directive line after a document that has no `...` line to end it. */
+  | 'DIRECTIVE_IN_DOCUMENT'
   /** Two `%YAML` directives before one document. */
   | 'DUPLICATE_YAML_DIRECTIVE'
   /** Nesting the composer cannot follow without running out of stack. */

@@ -1,4 +1,5 @@
 import { strict as assert } from 'assert';
+import { updateImageRefs } from '../src';
 import { InputError } from '../src/input-error';
 import { ColumnZeroItems, splitStream, Unit, UnitIndex, Units } from '../src/yaml/split';
 
@@ -73,6 +74,13 @@ describe('splitStream', () => {
     it('directives followed by content or ... instead of --- are an error (B63P)', () => {
       assert.deepEqual(splitError('a\n...\n%YAML 1.2\nb\n'), ['DIRECTIVE_WITHOUT_DOCUMENT', 3, 'f.yaml document 1, line 3, column 1: a directive must be followed by a --- line']);
       assert.equal(splitError('%YAML 1.2\n...\n')[0], 'DIRECTIVE_WITHOUT_DOCUMENT');
+    });
+
+    it('a directive after a document without ... is an error once the document is read (EB22, RHX7, 9HCY)', () => {
+      for (const text of ['---\nscalar1 # kobold\n%YAML 1.2\n---\nscalar2\n', 'key: value # kobold\n%YAML 1.2\n---\n', '!foo "bar" # kobold\n%TAG ! tag:example.com,2000:app/\n---\n!foo "bar"\n']) {
+        const [error] = updateImageRefs(text, []).results;
+        assert.equal(error.message, `document 0, line ${text.split('\n').findIndex((line) => line.startsWith('%')) + 1}, column 1: invalid YAML: a directive after a document needs a ... line before it`);
+      }
     });
 
     it('a second %YAML directive for one document is an error (SF5V)', () => {

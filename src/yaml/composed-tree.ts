@@ -1,6 +1,6 @@
 import type { Scalar } from 'yaml';
 import { yamlLibrary } from '../lazy';
-import { inputErrorAt } from '../input-error';
+import { InputError, inputErrorAt } from '../input-error';
 import { firstYamlError } from './cst';
 import { LiteNode, ScalarStyle } from './lite-tree';
 import { Unit } from './split';
@@ -114,6 +114,17 @@ export function liteTreeOf(root: unknown, source: string, base: number, onDuplic
   return tree;
 }
 
+/**
+ * The error to give when the composer's first error is on a directive line (`%` at column 0):
+ * the splitter leaves such a line to the document it is in, where it can be content (of a block
+ * scalar), and where the composer rejects it, the document lacks a `...` line before it.
+ */
+function directiveInDocument(source: string, errorAt: number, where: () => string): InputError | undefined {
+  const lineStart = source.lastIndexOf('\n', errorAt - 1) + 1;
+  if (!/^%[A-Za-z]/.test(source.slice(lineStart, lineStart + 2))) return undefined;
+  return inputErrorAt('DIRECTIVE_IN_DOCUMENT', 'invalid YAML: a directive after a document needs a ... line before it', where(), source, lineStart);
+}
+
 /** A unit read by the composer: its tree, and the keys its mappings repeat. */
 export interface ComposedUnit {
   tree: LiteNode;
@@ -130,7 +141,7 @@ export function composeUnit(source: string, unit: Unit, where: () => string): Co
   // YAML 1.2 as the suite reads it: the YAML 1.1 tags (!!omap, !!set, ...) leave their nodes as
   // they are written, and the repeated keys are found below, in linear time.
   const doc = yaml.parseDocument(text, { prettyErrors: false, uniqueKeys: false, resolveKnownTags: false });
-  if (doc.errors.length > 0) throw firstYamlError(doc, source, unit.start, where())!;
+  if (doc.errors.length > 0) throw directiveInDocument(source, unit.start + doc.errors[0].pos[0], where) ?? firstYamlError(doc, source, unit.start, where())!;
   // The composer leaves an alias to an unknown anchor for toJS to find; it is an error all the same.
   const anchors = new Set<string>();
   yaml.visit(doc, (_, node) => {
