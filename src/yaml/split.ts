@@ -201,9 +201,10 @@ export function splitStream(source: string, where?: string): Units {
     const label = `document ${starts.length}`;
     throw inputErrorAt(code, what, where === undefined ? label : `${where} ${label}`, source, offset);
   };
+  const directiveWithoutDocument = (): never => fail('DIRECTIVE_WITHOUT_DOCUMENT', 'a directive must be followed by a --- line', directiveAt);
   const startDocument = (at: number): void => {
     if (state === 'document') ends.push(at);
-    starts.push(state === 'document' ? at : Math.min(prefixStart, at));
+    starts.push(state === 'document' ? at : prefixStart);
     state = 'document';
     yamlDirectiveSeen = false;
   };
@@ -211,7 +212,7 @@ export function splitStream(source: string, where?: string): Units {
     if (isMarkerLine(source, start, end, '---')) {
       startDocument(start);
     } else if (isMarkerLine(source, start, end, '...')) {
-      if (state === 'directives') fail('DIRECTIVE_WITHOUT_DOCUMENT', 'a directive must be followed by a --- line', directiveAt);
+      if (state === 'directives') directiveWithoutDocument();
       if (state === 'document') ends.push(next);
       state = 'prefix';
       prefixStart = next;
@@ -223,11 +224,11 @@ export function splitStream(source: string, where?: string): Units {
       state = 'directives';
       directiveAt = start;
     } else if (state !== 'document' && isContentLine(source, start, end)) {
-      if (state === 'directives') fail('DIRECTIVE_WITHOUT_DOCUMENT', 'a directive must be followed by a --- line', directiveAt);
+      if (state === 'directives') directiveWithoutDocument();
       startDocument(start);
     }
   });
-  if (state === 'directives') fail('DIRECTIVE_WITHOUT_DOCUMENT', 'a directive must be followed by a --- line', directiveAt);
+  if (state === 'directives') directiveWithoutDocument();
   if (state === 'document') ends.push(source.length);
   return Units.separate(starts, ends, 'document');
 }
