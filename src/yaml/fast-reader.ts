@@ -49,10 +49,12 @@ const ENTRY_LINE = /([^\s'"#&*!|>%@`{}[\],?:-][^\s:#]*(?::[^\s:#]+)*):(?:( +)([^
 const FLOW_PLAIN = /(?:[^,[\]{}#:\n]|:(?![ ,[\]{}]|$))*/y;
 
 /**
- * How deep the reader nests, block and flow counted alike, before it declines: it recurses once
- * per level, and the composer, which does not, takes deeper input.
+ * How deep the reader nests, block and flow counted alike, before it declines (the composer then
+ * reads the input, or says it nests too deep): it recurses a few calls per level, and Node's
+ * default stack ran out at about 1,200 levels of block mappings in a test, so this leaves half of
+ * that to spare for the callers' frames and larger unoptimized frames.
  */
-const MAX_NESTING = 200;
+const MAX_NESTING = 500;
 
 /** Characters that cannot start a plain scalar or key in the simple subset. */
 const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
