@@ -6,7 +6,8 @@
 // dense:  every container image carries a `# kobold:` marker that the functionConfig updates.
 // sparse: one Deployment in ten (index % 10 === 0) is marked; the others have ordinary comments
 //         (`# pinned by ops`) and no "kobold" text anywhere.
-// sparse-str: sparse with a `!!str` tag on every `name:` value, which the fast reader leaves to the
+// sparse-str: sparse with a `!!str` tag on every `name:` value (the fast reader takes it).
+// sparse-anchor: sparse with an anchor on every `name:` value, which the fast reader leaves to the
 //         composer: the marked Deployments take the composer path.
 // The items look like what `kpt fn eval` sends (see ../shared/clients/kpt-*-fn-eval-input.yaml):
 // compact sequence indentation, kpt's config.kubernetes.io/* and internal.config.kubernetes.io/*
@@ -29,16 +30,19 @@ function pad(n) {
   return String(n).padStart(5, '0');
 }
 
-function deployment(index, marked, tagged) {
-  const tag = tagged ? '!!str ' : '';
-  const name = `${tag}svc-${pad(index)}`;
+/** What `name:` values start with in each shape. */
+const NAME_PROPERTIES = { dense: '', sparse: '', 'sparse-str': '!!str ', 'sparse-anchor': '&name ' };
+
+function deployment(index, marked, shape) {
+  const tag = NAME_PROPERTIES[shape];
+  const name = `svc-${pad(index)}`;
   const file = `apps/g-${pad(Math.floor(index / 10))}.yaml`;
   const fileIndex = index % 10;
   const { app, sidecar } = imageLines(marked, index);
   return `- apiVersion: apps/v1
   kind: Deployment
   metadata:
-    name: ${name}
+    name: ${tag}${name}
     namespace: team-${String(index % 40).padStart(2, '0')}
     annotations:
       config.kubernetes.io/index: '${fileIndex}'
@@ -67,11 +71,11 @@ function deployment(index, marked, tagged) {
 }
 
 /** The shapes of input, by name. */
-const SHAPES = ['dense', 'sparse', 'sparse-str'];
+const SHAPES = Object.keys(NAME_PROPERTIES);
 
 function isMarked(shape, index) {
   if (shape === 'dense') return true;
-  if (shape === 'sparse' || shape === 'sparse-str') return index % 10 === 0;
+  if (SHAPES.includes(shape)) return index % 10 === 0;
   throw new Error(`unknown shape ${shape}: expected ${SHAPES.join(', ')}`);
 }
 
@@ -86,7 +90,7 @@ function generate(shape, count) {
   for (let i = 0; i < count; i++) {
     const m = isMarked(shape, i);
     if (m) marked++;
-    const text = deployment(i, m, shape === 'sparse-str');
+    const text = deployment(i, m, shape);
     itemBytes += Buffer.byteLength(text);
     parts.push(text);
   }

@@ -103,13 +103,13 @@ describe('the work of the key index and of unit labels (counted, not timed)', ()
     assert.ok(lookups[1] < 5 * lookups[0], `${lookups.join(' then ')} lookups`);
   });
 
-  /** A ResourceList of `count` marked items at column 0 that the fast reader leaves to the composer (a tag). */
-  const taggedItems = (count: number, broken = ''): string =>
-    `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nfunctionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  items:\n  - ${NEW}\nitems:\n${`- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: !!str p\n  spec:\n    image: ${OLD} ${MARKER}\n`.repeat(count)}${broken}`;
+  /** A ResourceList of `count` marked items at column 0 that the fast reader leaves to the composer (an anchor). */
+  const anchoredItems = (count: number, broken = ''): string =>
+    `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nfunctionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  items:\n  - ${NEW}\nitems:\n${`- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: &n p\n  spec:\n    image: ${OLD} ${MARKER}\n`.repeat(count)}${broken}`;
 
   it('an item composed without an error never has its index counted (it is O(items) each time)', () => {
     const counted = indexCounts(() => {
-      const run = runResourceList(taggedItems(200));
+      const run = runResourceList(anchoredItems(200));
       assert.equal(run.results.filter((result) => result.severity === 'info').length, 200);
     });
     assert.equal(counted, 0);
@@ -118,7 +118,7 @@ describe('the work of the key index and of unit labels (counted, not timed)', ()
   it('an item with an error has its index counted once, for the message', () => {
     let message = '';
     const counted = indexCounts(() => {
-      message = runResourceList(taggedItems(3, `- kind: Pod\n  image: *nowhere ${MARKER}\n`)).results.find((result) => result.severity === 'error')!.message;
+      message = runResourceList(anchoredItems(3, `- kind: Pod\n  image: *nowhere ${MARKER}\n`)).results.find((result) => result.severity === 'error')!.message;
     });
     assert.equal(counted, 1);
     assert.match(message, /^items\[3\], line 28, column 10: invalid YAML: alias \*nowhere/);

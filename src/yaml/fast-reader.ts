@@ -1,5 +1,5 @@
 import { PathSegment } from '../markers/field-path';
-import { LiteMap, LiteNode, LiteScalar, LiteSeq } from './lite-tree';
+import { LiteMap, LiteNode, LiteScalar, LiteSeq, liteToJs } from './lite-tree';
 import { MARKER_PREFIX } from '../markers/marker';
 import { scanFrom } from './sticky-scan';
 import { CommentMarkers, noteMarker } from '../markers/walk';
@@ -55,6 +55,9 @@ const FLOW_PLAIN = /(?:[^,[\]{}#:\n]|:(?![ ,[\]{}]|$))*/y;
  * that to spare for the callers' frames and larger unoptimized frames.
  */
 const MAX_NESTING = 500;
+
+/** The core schema's string tag, the one tag the reader takes (the tree holds strings anyway). */
+const STRING_TAG = '!!str';
 
 /** Characters that cannot start a plain scalar or key in the simple subset. */
 const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
@@ -290,6 +293,10 @@ function readValue(i: number, column: number, lineStart: number, allowCompact: b
   let tabbed = false;
   for (; i < lineEnd && isBlank(source[i]); i++) tabbed ||= source.charCodeAt(i) === TAB;
   if (i === lineEnd || source[i] === '#') return valueBelow(column, lineStart, i, commentAt(i, lineEnd), !allowCompact);
+  if (source.startsWith(STRING_TAG, i)) {
+    lastLine = lineStart;
+    return taggedString(i + STRING_TAG.length, lineEnd);
+  }
   if (allowCompact && (isSeqEntry(i, lineEnd) || plainKey(i, lineEnd) !== null)) {
     // A compact collection's indentation is spaces: `- \t- a` is no YAML (a scalar after a tab is).
     if (tabbed) notSimple();
@@ -389,6 +396,21 @@ function entryLineValue(line: RegExpExecArray, i: number, column: number, lineSt
     comment,
     inFlow: false,
   };
+}
+
+/**
+ * The scalar after a `!!str` tag (at `i`, after the tag), on its line: taken when the tag changes
+ * nothing the tree holds, that is when the scalar is a string without it (quoted, or plain that
+ * resolves to a string); a tag on a collection or before a number is the composer's.
+ */
+function taggedString(i: number, lineEnd: number): LiteNode {
+  if (!isBlank(source[i])) notSimple();
+  i = skipBlanks(i, lineEnd);
+  const c = source[i];
+  if (i === lineEnd || (INDICATORS.has(c) && c !== '"' && c !== "'")) notSimple();
+  const scalar = inlineScalar(i, lineEnd);
+  if (typeof liteToJs(scalar) !== 'string') notSimple();
+  return scalar;
 }
 
 function inlineScalar(i: number, lineEnd: number): LiteNode {
@@ -541,7 +563,7 @@ function literalScalar(i: number, parentIndent: number, lineStart: number): Lite
  * mappings and sequences, plain keys, single-line plain and quoted scalars, literal block scalars,
  * flow collections that close on their line, comments. It reads straight from the source with
  * offsets, without building tokens, and gives up (returns null) on anything else — multi-line flow
- * collections and scalars, anchors, aliases, tags, folded scalars, quoted keys, tabs in
+ * collections and scalars, anchors, aliases, tags (but `!!str` on a string), folded scalars, quoted keys, tabs in
  * indentation, duplicate keys, anything odd — for the full composer to handle and to report.
  *
  * With `prune`, the tree keeps only what the marker walk and the resource's identity need: the
