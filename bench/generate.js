@@ -6,6 +6,9 @@
 // dense:  every container image carries a `# kobold:` marker that the functionConfig updates.
 // sparse: one Deployment in ten (index % 10 === 0) is marked; the others have ordinary comments
 //         (`# pinned by ops`) and no "kobold" text anywhere.
+// sparse-str: sparse with a `!!str` tag on every `name:` value (the fast reader takes it).
+// sparse-anchor: sparse with an anchor on every `name:` value, which the fast reader leaves to the
+//         composer: the marked Deployments take the composer path.
 // The items look like what `kpt fn eval` sends (see ../shared/clients/kpt-*-fn-eval-input.yaml):
 // compact sequence indentation, kpt's config.kubernetes.io/* and internal.config.kubernetes.io/*
 // annotations, ten Deployments per file path.
@@ -27,7 +30,11 @@ function pad(n) {
   return String(n).padStart(5, '0');
 }
 
-function deployment(index, marked) {
+/** What `name:` values start with in each shape. */
+const NAME_PROPERTIES = { dense: '', sparse: '', 'sparse-str': '!!str ', 'sparse-anchor': '&name ' };
+
+function deployment(index, marked, shape) {
+  const tag = NAME_PROPERTIES[shape];
   const name = `svc-${pad(index)}`;
   const file = `apps/g-${pad(Math.floor(index / 10))}.yaml`;
   const fileIndex = index % 10;
@@ -35,7 +42,7 @@ function deployment(index, marked) {
   return `- apiVersion: apps/v1
   kind: Deployment
   metadata:
-    name: ${name}
+    name: ${tag}${name}
     namespace: team-${String(index % 40).padStart(2, '0')}
     annotations:
       config.kubernetes.io/index: '${fileIndex}'
@@ -55,18 +62,21 @@ function deployment(index, marked) {
           app: ${name}
       spec:
         containers:
-        - name: app
+        - name: ${tag}app
           ${app}
-        - name: sidecar
+        - name: ${tag}sidecar
           ${sidecar}
           args: ["--listen=:9090"]
 `;
 }
 
+/** The shapes of input, by name. */
+const SHAPES = Object.keys(NAME_PROPERTIES);
+
 function isMarked(shape, index) {
   if (shape === 'dense') return true;
-  if (shape === 'sparse') return index % 10 === 0;
-  throw new Error(`unknown shape ${shape}: expected dense or sparse`);
+  if (SHAPES.includes(shape)) return index % 10 === 0;
+  throw new Error(`unknown shape ${shape}: expected ${SHAPES.join(', ')}`);
 }
 
 /**
@@ -80,7 +90,7 @@ function generate(shape, count) {
   for (let i = 0; i < count; i++) {
     const m = isMarked(shape, i);
     if (m) marked++;
-    const text = deployment(i, m);
+    const text = deployment(i, m, shape);
     itemBytes += Buffer.byteLength(text);
     parts.push(text);
   }
@@ -112,7 +122,7 @@ const EXPECTED_NEW_LINES = [
   'image: docker.io/foo/sidecar:2.0.1 # kobold: tag: ^2; type: semver',
 ];
 
-module.exports = { generate, FUNCTION_CONFIG_REFS, EXPECTED_NEW_LINES };
+module.exports = { generate, SHAPES, FUNCTION_CONFIG_REFS, EXPECTED_NEW_LINES };
 
 if (require.main === module) {
   const [shape = 'dense', count = '1'] = process.argv.slice(2);

@@ -67,4 +67,6 @@ function main() {
   }
 }
 
-main();
+module.exports = { countOnce };
+
+if (require.main === module) main();

@@ -8,7 +8,8 @@ const { createHash } = require('crypto');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { generate, EXPECTED_NEW_LINES } = require('./generate');
+const { generate, SHAPES, EXPECTED_NEW_LINES } = require('./generate');
+const { countOnce } = require('./instructions');
 
 const ROOT = path.resolve(__dirname, '..');
 const BASELINE = path.join(__dirname, 'naive-baseline.js');
@@ -21,7 +22,7 @@ const MiB = 1024 * 1024;
 
 const USAGE = `usage: node bench/run.js [options]
   --counts 1,1000,5000,20000   Deployments per input            (BENCH_COUNTS)
-  --shapes dense,sparse        input shapes                     (BENCH_SHAPES)
+  --shapes dense,sparse,...    input shapes: ${SHAPES.join(', ')} (BENCH_SHAPES)
   --runs 5                     timed runs per case              (BENCH_RUNS)
   --runs-large 3               timed runs when count >= 20000   (BENCH_RUNS_LARGE)
   --warmup 1                   untimed rounds per input first   (BENCH_WARMUP)
@@ -36,7 +37,7 @@ function parseOptions(argv) {
   const env = process.env;
   const options = {
     counts: env.BENCH_COUNTS ?? '1,1000,5000,20000',
-    shapes: env.BENCH_SHAPES ?? 'dense,sparse',
+    shapes: env.BENCH_SHAPES ?? SHAPES.join(','),
     runs: env.BENCH_RUNS ?? '5',
     'runs-large': env.BENCH_RUNS_LARGE ?? '3',
     warmup: env.BENCH_WARMUP ?? '1',
@@ -75,7 +76,7 @@ function parseOptions(argv) {
   const counts = list(options.counts).map(Number);
   if (counts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--counts must be positive integers');
   const shapes = list(options.shapes);
-  for (const shape of shapes) if (shape !== 'dense' && shape !== 'sparse') throw new Error(`unknown shape ${shape}`);
+  for (const shape of shapes) if (!SHAPES.includes(shape)) throw new Error(`unknown shape ${shape}`);
   if (!['auto', 'time', 'probe'].includes(options.rss)) throw new Error('--rss must be auto, time or probe');
   return {
     counts,
@@ -259,6 +260,33 @@ function gitDescription() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// instructions: how the work grows with the input, counted by callgrind (bench/instructions.js)
+
+const INSTRUCTION_COUNT = 1000;
+
+/** For each shape, the main thread's instructions at INSTRUCTION_COUNT and 4x it, and their ratio (null without valgrind). */
+function instructionScaling(shapes, cli, log) {
+  const valgrind = spawnSync('valgrind', ['--version'], { encoding: 'utf8' });
+  if (valgrind.status !== 0) {
+    log('\nbench: valgrind is not installed: the instruction targets are n/a');
+    return shapes.map((shape) => ({ shape, ratio: null }));
+  }
+  const dir = fs.mkdtempSync(path.join(SCRATCH, 'instructions-'));
+  try {
+    return shapes.map((shape) => {
+      const [small, large] = [INSTRUCTION_COUNT, 4 * INSTRUCTION_COUNT].map((count) => {
+        const file = path.join(dir, `${shape}-${count}.yaml`);
+        fs.writeFileSync(file, generate(shape, count).text);
+        const floor = countOnce(['-e', '0'], file, dir).main;
+        return countOnce([cli], file, dir).main - floor;
+      });
+      log(`\n${shape}: ${fmt(small / 1e6)} M instructions above node -e 0 at ${fmt(INSTRUCTION_COUNT)}, ${fmt(large / 1e6)} M at ${fmt(4 * INSTRUCTION_COUNT)}`);
+      return { shape, ratio: large / small };
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
@@ -352,6 +380,9 @@ async function main() {
     }
   }
 
+  // ---- instructions (valgrind), an input and 4x it, on the fast path (sparse, sparse-str) and the composer's (sparse-anchor)
+  const instructionRows = instructionScaling(options.shapes.filter((shape) => shape !== 'dense'), CLI, log);
+
   // ---- targets of the issue "Fast on large inputs and quick to start"
   const find = (shape, count) => rows.find((r) => r.shape === shape && r.count === count);
   const ratio = (a, b) => (a === null || b === null || a === undefined || b === undefined || b === 0 ? null : a / b);
@@ -377,6 +408,19 @@ async function main() {
     const r = find('dense', 20000);
     const value = r && r.cliRss !== null && r.floorRss !== null ? ((r.cliRss - r.floorRss) * 1024) / r.bytes : null;
     target('dense 20,000: (CLI peak RSS − node -e 0 peak RSS) / input size', value, '<=', 3);
+  }
+  // No cliff: tagged items (the fast reader takes !!str) and items the composer reads (an anchor)
+  // cost at most a few times the plain ones, and grow with the input as they do.
+  for (const shape of ['sparse-str', 'sparse-anchor']) {
+    const odd = find(shape, 5000);
+    const plain = find('sparse', 5000);
+    target(`${shape} 5,000: CLI ms / sparse 5,000 CLI ms`, odd && plain ? ratio(odd.cliMs, plain.cliMs) : null, '<=', 3);
+    const big = find(shape, 20000);
+    target(`${shape}: CLI ms 20,000 / CLI ms 5,000`, big && odd ? ratio(big.cliMs, odd.cliMs) : null, '<=', 4.6);
+  }
+  // Linear on both paths, in work rather than noisy time: 4x the input under 5x the instructions.
+  for (const row of instructionRows) {
+    target(`${row.shape}: instructions ${fmt(4 * INSTRUCTION_COUNT)} / ${fmt(INSTRUCTION_COUNT)} (main thread, callgrind)`, row.ratio, '<=', 5);
   }
 
   // ---- report

@@ -82,7 +82,7 @@ describe('bad input', function () {
         ['an unclosed flow sequence', `${MARKED_POD}    args: [a, b\n    other: x\n`, 'items[1], line 17, column 5: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
         ['bad indentation', `${MARKED_POD}   bad: indentation\n`, 'items[1], line 16, column 1: invalid YAML: All mapping items must start at the same column'],
         ['an unclosed quote', MARKED_POD.replace(`image: ${OLD}`, `image: "${OLD}`), 'items[1], line 16, column 1: invalid YAML: Missing closing "quote'],
-        ['duplicate keys', `${MARKED_POD}  kind: Pod\n`, 'items[1], line 16, column 3: invalid YAML: Map keys must be unique'],
+        ['an alias without its anchor', `${MARKED_POD}  other: *nowhere\n`, 'items[1], line 16, column 10: invalid YAML: alias *nowhere has no anchor before it'],
       ];
       for (const [name, item, message] of cases) {
         it(name, () => {
@@ -285,7 +285,7 @@ describe('bad input', function () {
     describe('malformed YAML in a marked document: file, document index, line and column; the input written back unchanged', () => {
       const cases: Array<[string, string, string]> = [
         ['an unclosed flow sequence', `a: 1\n---\nb: ${OLD} ${MARKER}\nc: [1, 2\n`, 'broken.yaml document 1, line 5, column 1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
-        ['duplicate keys', `b: ${OLD} ${MARKER}\n---\nx: 1 # kobold: tag: ^1; type: semver\nx: 2\n`, 'broken.yaml document 1, line 4, column 1: invalid YAML: Map keys must be unique'],
+        ['an alias without its anchor', `b: ${OLD} ${MARKER}\n---\nx: 1 # kobold: tag: ^1; type: semver\ny: *nowhere\n`, 'broken.yaml document 1, line 4, column 4: invalid YAML: alias *nowhere has no anchor before it'],
         ['a bad indentation', `b: ${OLD} ${MARKER}\n  c: d\n`, 'broken.yaml document 0, line 2, column 1: invalid YAML: All mapping items must start at the same column'],
       ];
       for (const [name, text, message] of cases) {

@@ -235,10 +235,10 @@ describe('ResourceList: items', () => {
     assert.equal(run.hasError, true);
     const errors = run.results.filter((r) => r.severity === 'error');
     assert.equal(errors.length, 1);
-    const line = input.split('\n').findIndex((l) => l.includes('name: again')) + 1;
-    const column = input.split('\n')[line - 1].indexOf('name: again') + 1;
-    assert.equal(line, 13);
-    assert.match(errors[0].message, new RegExp(`^items\\[0\\], line ${line}, column ${column}: invalid YAML: .*unique`));
+    const line = input.split('\n').findIndex((l) => l.includes('*undefined-anchor')) + 1;
+    const column = input.split('\n')[line - 1].indexOf('*undefined-anchor') + 1;
+    assert.equal(line, 15);
+    assert.equal(errors[0].message, `items[0], line ${line}, column ${column}: invalid YAML: alias *undefined-anchor has no anchor before it`);
     assertAppended(input, run.output);
   });
 
@@ -282,12 +282,12 @@ describe('ResourceList: items', () => {
   });
 
   it('names a marked item with malformed YAML by its index among the items before it', () => {
-    const broken = '- apiVersion: v1\n  kind: ConfigMap\n  data: {a: 1, a: 2} # kobold: tag: ^1; type: semver\n';
+    const broken = '- apiVersion: v1\n  kind: ConfigMap\n  data: {a: 1, a: *two} # kobold: tag: ^1; type: semver\n';
     const input = `${HEADER}items:\n${pod('a')}- # a mapping, not plainly\n  kind: Pod\n${pod('b')}${broken}${pod('c')}${LIST_CONFIG}`;
     const run = runResourceList(input);
     assert.equal(run.hasError, true);
-    const line = input.split('\n').findIndex((text) => text.includes('a: 2')) + 1;
-    assert.match(run.results[0].message, new RegExp(`^items\\[3\\], line ${line}, column \\d+: invalid YAML: .*unique`));
+    const line = input.split('\n').findIndex((text) => text.includes('a: *two')) + 1;
+    assert.match(run.results[0].message, new RegExp(`^items\\[3\\], line ${line}, column \\d+: invalid YAML: alias \\*two has no anchor`));
   });
 
   for (const [where, input] of [

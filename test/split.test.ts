@@ -1,4 +1,6 @@
 import { strict as assert } from 'assert';
+import { updateImageRefs } from '../src';
+import { InputError } from '../src/input-error';
 import { ColumnZeroItems, splitStream, Unit, UnitIndex, Units } from '../src/yaml/split';
 
 function unitsOf(units: Units): Unit[] {
@@ -16,6 +18,74 @@ describe('splitStream', () => {
 
   it('has no document for a stream of comments only', () => {
     assert.equal(splitStream('# nothing\n\n').length, 0);
+  });
+
+  /** The documents of a stream as their texts. */
+  const documents = (text: string): string[] => unitsOf(splitStream(text)).map(({ start, end }) => text.slice(start, end));
+  /** The error splitting a stream gives, as its code, line and message. */
+  const splitError = (text: string): [string, number | undefined, string] => {
+    try {
+      splitStream(text, 'f.yaml');
+    } catch (error) {
+      assert.ok(error instanceof InputError);
+      return [error.code, error.position?.line, error.message];
+    }
+    return assert.fail('no error');
+  };
+
+  describe('the YAML 1.2 stream grammar, one production at a time', () => {
+    it('l-document-prefix: a byte-order mark and comments belong to the first document', () => {
+      assert.deepEqual(documents('\uFEFF# c\na: 1\n'), ['\uFEFF# c\na: 1\n']);
+    });
+
+    it('l-bare-document: content without --- is a document, and a --- line starts the next', () => {
+      assert.deepEqual(documents('a: 1\n---\nb: 2\n'), ['a: 1\n', '---\nb: 2\n']);
+    });
+
+    it('l-explicit-document: a --- line with nothing after it is an empty document', () => {
+      assert.deepEqual(documents('---\n---\n'), ['---\n', '---\n']);
+    });
+
+    it('l-document-suffix: a document ends after its ... line; the comments after it belong to the next', () => {
+      assert.deepEqual(documents('a\n...\n# next\nb\n'), ['a\n...\n', '# next\nb\n']);
+    });
+
+    it('l-document-suffix+: ..., a comment, ... is no document at all (M7A3)', () => {
+      assert.deepEqual(documents('a\n...\n# none\n...\n|\n%!PS\n'), ['a\n...\n', '|\n%!PS\n']);
+    });
+
+    it('l-directive-document: directives after a ... belong to the --- document after them', () => {
+      assert.deepEqual(documents('a\n...\n%YAML 1.2\n%TAG ! tag:x,2000:\n---\nb\n'), ['a\n...\n', '%YAML 1.2\n%TAG ! tag:x,2000:\n---\nb\n']);
+    });
+
+    it('l-directive: a reserved directive is a directive, with comments after it (2LFX)', () => {
+      assert.deepEqual(documents('%FOO  bar baz # ignored\n    # with a warning\n---\n"foo"\n'), ['%FOO  bar baz # ignored\n    # with a warning\n---\n"foo"\n']);
+    });
+
+    it('a % line inside a document is content, which its reader judges (a directive there has no ... before it)', () => {
+      assert.deepEqual(documents('--- |\n%!PS\n'), ['--- |\n%!PS\n']);
+      assert.deepEqual(documents('a: 1\n%YAML 1.2\n---\nb\n'), ['a: 1\n%YAML 1.2\n', '---\nb\n']);
+    });
+
+    it('a stream of only a directive is an error (9MMA)', () => {
+      assert.deepEqual(splitError('%YAML 1.2\n'), ['DIRECTIVE_WITHOUT_DOCUMENT', 1, 'f.yaml document 0, line 1, column 1: a directive must be followed by a --- line']);
+    });
+
+    it('directives followed by content or ... instead of --- are an error (B63P)', () => {
+      assert.deepEqual(splitError('a\n...\n%YAML 1.2\nb\n'), ['DIRECTIVE_WITHOUT_DOCUMENT', 3, 'f.yaml document 1, line 3, column 1: a directive must be followed by a --- line']);
+      assert.equal(splitError('%YAML 1.2\n...\n')[0], 'DIRECTIVE_WITHOUT_DOCUMENT');
+    });
+
+    it('a directive after a document without ... is an error once the document is read (EB22, RHX7, 9HCY)', () => {
+      for (const text of ['---\nscalar1 # kobold\n%YAML 1.2\n---\nscalar2\n', 'key: value # kobold\n%YAML 1.2\n---\n', '!foo "bar" # kobold\n%TAG ! tag:example.com,2000:app/\n---\n!foo "bar"\n']) {
+        const [error] = updateImageRefs(text, []).results;
+        assert.equal(error.message, `document 0, line ${text.split('\n').findIndex((line) => line.startsWith('%')) + 1}, column 1: invalid YAML: a directive after a document needs a ... line before it`);
+      }
+    });
+
+    it('a second %YAML directive for one document is an error (SF5V)', () => {
+      assert.deepEqual(splitError('%YAML 1.2\n%YAML 1.2\n---\n'), ['DUPLICATE_YAML_DIRECTIVE', 2, 'f.yaml document 0, line 2, column 1: a second %YAML directive for one document']);
+    });
   });
 });
 

@@ -111,12 +111,12 @@ describe('stream mode: documents without marker text are not parsed', () => {
   }
 
   it('the same document with marker text is parsed, and its error names the document, line and column', () => {
-    const text = `${marked('m')}---\nx: 1 # kobold: tag: ^1; type: semver\nx: 2\n`;
+    const text = `${marked('m')}---\nx: 1 # kobold: tag: ^1; type: semver\ny: *nowhere\n`;
     const { output, results } = updateImageRefs(text, [NEW], 'f.yaml');
     assert.ok(output === text, 'nothing is written on an error');
     assert.equal(results.length, 1);
     assert.equal(results[0].severity, 'error');
-    assert.equal(results[0].message, 'f.yaml document 1, line 4, column 1: invalid YAML: Map keys must be unique');
+    assert.equal(results[0].message, 'f.yaml document 1, line 4, column 4: invalid YAML: alias *nowhere has no anchor before it');
   });
 
   it('an alias to an anchor that does not exist, in a marked document, is malformed YAML (SPEC §7)', () => {

@@ -2,7 +2,7 @@ import type { CST } from 'yaml';
 import { yamlLibrary } from '../lazy';
 import { Edit, EditedOutput, EditList, textOutput } from '../output/edits';
 import { checkImageRefs, loadFunctionConfig } from './fn-config';
-import { describeOffset, InputError, inputErrorOf } from '../input-error';
+import { InputError, inputErrorAt, inputErrorOf } from '../input-error';
 import { entryOf, liteToJs, scalarAt } from '../yaml/lite-tree';
 import { Result, resultsYaml, writeResultsYaml } from '../output/results';
 import { ResultLog } from '../output/result-log';
@@ -180,7 +180,7 @@ function itemOffset(item: CST.CollectionItem): number | undefined {
 function itemUnits(value: CST.Token | null | undefined, itemsEnd: number, source: string): Units {
   if (!value || (isScalarToken(value) && composeNode(value, source, 'items').toJS() === null)) return Units.of('seq-item', []);
   const flowEnd = value.type === 'flow-collection' && value.start.source === '[' ? value.end[0]?.offset ?? itemsEnd : undefined;
-  if (value.type !== 'block-seq' && flowEnd === undefined) throw new InputError('ResourceList items must be a list', `stdin, ${describeOffset(source, value.offset)}`);
+  if (value.type !== 'block-seq' && flowEnd === undefined) throw inputErrorAt('NOT_A_RESOURCE_LIST', 'ResourceList items must be a list', 'stdin', source, value.offset);
   const items: CST.CollectionItem[] = (value as CST.BlockSequence | CST.FlowCollection).items;
   return Units.of(flowEnd === undefined ? 'seq-item' : 'node', items.flatMap((item, index) => {
     if (!item.value) return [];
@@ -226,7 +226,7 @@ function checkItemIsMapping(source: string, item: Unit): void {
   const content = (item.kind === 'seq-item' ? line.replace(/^\s*-(?=\s|$)/, '') : line).replace(/(^|\s)#.*$/, '').trim();
   const mapping = content === '' || /^[{&!]/.test(content) || /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*:(?:\s|$)/.test(content)
     || (!/^["'\[|>*]/.test(content) && /:(?:\s|$)/.test(content));
-  if (!mapping) throw new InputError('not a resource: expected a mapping, found a scalar or a sequence', `${unitLabel(item)}, ${describeOffset(source, item.start)}`);
+  if (!mapping) throw inputErrorAt('NOT_A_RESOURCE', 'not a resource: expected a mapping, found a scalar or a sequence', unitLabel(item), source, item.start);
 }
 
 /**
@@ -253,7 +253,7 @@ function pairKey(pair: MapToken['items'][number], source: string): string | unde
   if (!pair.key || !isScalarToken(pair.key)) return undefined;
   let problem: string | undefined;
   const value = yamlLibrary().CST.resolveAsScalar(pair.key, true, (_offset, _code, message) => (problem ??= message))?.value;
-  if (problem !== undefined) throw new InputError(`invalid YAML: ${problem}`, `stdin, ${describeOffset(source, pair.key.offset)}`);
+  if (problem !== undefined) throw inputErrorAt('INVALID_YAML', `invalid YAML: ${problem}`, 'stdin', source, pair.key.offset);
   return value;
 }
 
@@ -263,15 +263,15 @@ function pairKey(pair: MapToken['items'][number], source: string): string | unde
  */
 function parsedLayout(source: string): ResourceListLayout {
   const tokens = parseTokens(source);
-  const error = streamError(tokens, (offset) => `stdin, ${describeOffset(source, offset)}`);
+  const error = streamError(tokens, source, 'stdin');
   if (error) throw error;
   const documents = tokens.filter((token): token is CST.Document => token.type === 'document');
-  if (documents.length === 0) throw new InputError('empty input: expected a ResourceList on stdin', 'stdin');
-  if (documents.length > 1) throw new InputError(`expected one ResourceList, found ${documents.length} YAML documents`, `stdin, ${describeOffset(source, documents[1].offset)}`);
+  if (documents.length === 0) throw new InputError('empty input: expected a ResourceList on stdin', 'stdin', 'NOT_A_RESOURCE_LIST');
+  if (documents.length > 1) throw inputErrorAt('NOT_A_RESOURCE_LIST', `expected one ResourceList, found ${documents.length} YAML documents`, 'stdin', source, documents[1].offset);
   const document = documents[0];
   const documentEnd = tokens[tokens.indexOf(document) + 1]?.offset ?? source.length;
   const top = document.value;
-  if (!isMapping(top)) throw new InputError('not a ResourceList: the document is not a mapping', `stdin, ${describeOffset(source, top?.offset ?? 0)}`);
+  if (!isMapping(top)) throw inputErrorAt('NOT_A_RESOURCE_LIST', 'not a ResourceList: the document is not a mapping', 'stdin', source, top?.offset ?? 0);
   const pairs = new Map(top.items.map((pair) => [pairKey(pair, source), pair] as const));
   const itemsPair = pairs.get('items');
   return {
@@ -304,7 +304,7 @@ function logOf(results: readonly Result[]): ResultLog {
 export function runResourceList(source: string): FunctionRun {
   const layout = blockLayout(source) ?? parsedLayout(source);
   if (layout.kind !== 'ResourceList' || !RESOURCE_LIST_VERSIONS.includes(layout.apiVersion ?? '')) {
-    throw new InputError(`not a ResourceList: found apiVersion ${JSON.stringify(layout.apiVersion ?? null)} kind ${JSON.stringify(layout.kind ?? null)}, expected ${RESOURCE_LIST_VERSIONS[0]} ResourceList`, 'stdin');
+    throw new InputError(`not a ResourceList: found apiVersion ${JSON.stringify(layout.apiVersion ?? null)} kind ${JSON.stringify(layout.kind ?? null)}, expected ${RESOURCE_LIST_VERSIONS[0]} ResourceList`, 'stdin', 'NOT_A_RESOURCE_LIST');
   }
   const eol = source.includes('\r\n') ? '\r\n' : '\n';
   const write = (edits: EditList, results: ResultLog): FunctionRun => {

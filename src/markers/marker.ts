@@ -3,9 +3,6 @@ import { goTrimSpace } from './go-strings';
 /** The comment prefix that marks a field, exactly as kobold spells it. */
 export const MARKER_PREFIX = '# kobold:';
 
-/** The text every marker, comment or annotation, contains: a unit without it has nothing to do. */
-export const MARKER_HINT = 'kobold';
-
 /** The options of a marker as written, before they are checked. */
 export interface MarkerOptions {
   type: string;

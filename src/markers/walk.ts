@@ -97,10 +97,8 @@ export function findCommentMarkers(root: LiteNode): CommentMarkers {
   return found;
 }
 
-function selects(selector: PathSelector, segment: PathSegment, child: LiteNode): boolean {
+function selects(selector: Exclude<PathSelector, { kind: 'key' }>, segment: PathSegment, child: LiteNode): boolean {
   switch (selector.kind) {
-    case 'key':
-      return segment === selector.key;
     case 'index':
       return segment === selector.index;
     case 'each':
@@ -116,11 +114,16 @@ function selects(selector: PathSelector, segment: PathSegment, child: LiteNode):
 export function selectNodes(root: LiteNode, selectors: readonly PathSelector[]): Array<{ node: LiteNode; path: PathSegment[] }> {
   let reached: Array<{ node: LiteNode; path: PathSegment[] }> = [{ node: root, path: [] }];
   for (const selector of selectors) {
-    reached = reached.flatMap(({ node, path }) =>
-      childrenOf(node)
+    reached = reached.flatMap(({ node, path }) => {
+      // A repeated key: the last one, as Kubernetes reads it.
+      if (selector.kind === 'key') {
+        const child = entryOf(node, selector.key);
+        return child === undefined ? [] : [{ node: child, path: [...path, selector.key] }];
+      }
+      return childrenOf(node)
         .filter(([segment, child]) => selects(selector, segment, child))
-        .map(([segment, child]) => ({ node: child, path: [...path, segment] })),
-    );
+        .map(([segment, child]) => ({ node: child, path: [...path, segment] }));
+    });
   }
   return reached;
 }

@@ -6,15 +6,11 @@ import {
   SOURCE_PATH_ANNOTATION,
 } from 'kpt-functions/dist/src/metadata';
 import { entryOf, LiteNode, scalarAt, scalarValue } from '../yaml/lite-tree';
-import { MARKER_HINT } from '../markers/marker';
 import { FileRef, ResourceOrigin, ResourceRef } from '../output/results';
 
 /** Where kpt says a resource came from: `config.kubernetes.io/...`, or the `internal.` form. */
 const PATH_ANNOTATIONS = [LEGACY_SOURCE_PATH_ANNOTATION, SOURCE_PATH_ANNOTATION];
 const INDEX_ANNOTATIONS = [LEGACY_SOURCE_INDEX_ANNOTATION, SOURCE_INDEX_ANNOTATION];
-
-/** The annotation that carries rules for pipelines that drop comments (SPEC §3b); its name holds the marker text. */
-export const MARKERS_ANNOTATION = `${MARKER_HINT}/markers`;
 
 export function annotation(root: LiteNode, name: string): string | undefined {
   return scalarAt(root, 'metadata', 'annotations', name);

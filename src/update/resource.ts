@@ -1,6 +1,7 @@
 import { Edit } from '../output/edits';
 import { parseAnnotationRule, PathSegment } from '../markers/field-path';
-import { annotation, MARKERS_ANNOTATION, resourceOrigin } from './resource-origin';
+import { annotation, resourceOrigin } from './resource-origin';
+import { MARKERS_ANNOTATION } from '../markers/prescreen';
 import { FileRef, ResourceOrigin, Result, resultAbout } from '../output/results';
 import { FlowScalarStyle } from '../output/scalar-style';
 import { FieldDecider } from '../match/field-decider';
@@ -55,11 +56,13 @@ function updateField(field: MarkedScalar, decider: FieldDecider, origin: Resourc
 
 /**
  * Updates one resource: its marked fields (comments, then the annotation), each decided. The
- * comment markers are found in the tree unless the reader found them already.
+ * comment markers are found in the tree unless the reader found them already; `readWarnings` are
+ * the reader's warnings about the resource (repeated keys).
  */
-export function updateResource(root: LiteNode, decider: FieldDecider, fallbackFile?: FileRef, markers: CommentMarkers = findCommentMarkers(root)): ResourceUpdate {
+export function updateResource(root: LiteNode, decider: FieldDecider, fallbackFile?: FileRef, markers: CommentMarkers = findCommentMarkers(root), readWarnings: readonly string[] = []): ResourceUpdate {
   const origin = resourceOrigin(root, fallbackFile);
   const results: Result[] = [];
+  for (let i = 0; i < readWarnings.length; i++) results.push(resultAbout(origin, 'warning', readWarnings[i]));
   const { marked, misplaced } = markers;
   for (let i = 0; i < misplaced.length; i++) results.push(resultAbout(origin, 'warning', misplaced[i].reason, { path: decider.fieldPath(misplaced[i].path) }));
   let fields = marked;

@@ -10,5 +10,5 @@ import { updateUnits } from './units';
  * `file` names the stream in results and errors.
  */
 export function updateStream(source: string, refs: readonly IncomingRef[], results: ResultLog, file?: string): EditList {
-  return updateUnits(source, splitStream(source), refs, results, file);
+  return updateUnits(source, splitStream(source, file), refs, results, file);
 }

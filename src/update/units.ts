@@ -1,58 +1,49 @@
-import { liteTreeOf } from '../yaml/composed-tree';
+import { composeUnit, DuplicateKey } from '../yaml/composed-tree';
 import { EditList } from '../output/edits';
 import { describeOffset, InputError, inputErrorOf } from '../input-error';
-import { LiteNode } from '../yaml/lite-tree';
 import { ResultLog } from '../output/result-log';
-import { yamlLibrary } from '../lazy';
-import { readSimpleResource, SimpleResource } from '../yaml/fast-reader';
-import { firstYamlError } from '../yaml/cst';
+import { readSimpleResource } from '../yaml/fast-reader';
+import { LiteNode } from '../yaml/lite-tree';
 import { Unit, UnitIndex, unitLabel } from '../yaml/split';
 import { IncomingRef } from '../match/decide';
 import { FieldDecider } from '../match/field-decider';
-import { MARKER_HINT } from '../markers/marker';
-import { MARKERS_ANNOTATION } from './resource-origin';
+import { forEachUnitWithMarkerText } from '../markers/prescreen';
 import { updateResource } from './resource';
-import { findCommentMarkers } from '../markers/walk';
+import { CommentMarkers, findCommentMarkers } from '../markers/walk';
 
-/**
- * Composes a unit with the yaml library, for what the simple reader leaves: any YAML at all, and
- * the first error with its place.
- */
-function composeUnit(source: string, unit: Unit, where: string): LiteNode {
-  const text = source.slice(unit.start, unit.end);
-  const yaml = yamlLibrary();
-  const doc = yaml.parseDocument(text, { prettyErrors: false });
-  const error = firstYamlError(doc, source, unit.start, where);
-  if (error) throw error;
-  const fail = (what: string, offset: number): never => {
-    throw new InputError(`invalid YAML: ${what}`, `${where}, ${describeOffset(source, unit.start + offset)}`);
-  };
-  // The composer leaves an alias to an unknown anchor for toJS to find; it is an error all the same.
-  const anchors = new Set<string>();
-  yaml.visit(doc, (_, node) => {
-    if (yaml.isAlias(node) && !anchors.has(node.source)) fail(`alias *${node.source} has no anchor before it`, node.range?.[0] ?? 0);
-    if ((yaml.isScalar(node) || yaml.isCollection(node)) && node.anchor) anchors.add(node.anchor);
-  });
-  const root: unknown = unit.kind === 'seq-item' ? (doc.contents as { items?: unknown[] } | null)?.items?.[0] : doc.contents;
-  return liteTreeOf(root, text, unit.start);
+/** A unit as read: its tree, its comment markers, and the keys its mappings repeat. */
+export interface UnitRead {
+  tree: LiteNode;
+  markers: CommentMarkers;
+  duplicateKeys: readonly DuplicateKey[];
+}
+
+/** Where a unit is, for messages: the file (if named) and the unit's label. */
+function unitWhere(unit: Unit, file: string | undefined): string {
+  return file === undefined ? unitLabel(unit) : `${file} ${unitLabel(unit)}`;
 }
 
 /**
  * The tree of one unit and its markers: read directly when it is simple block YAML (only what the
- * markers need, unless annotation rules may point anywhere), else composed in full and walked.
- * `file` names the input in errors.
+ * markers need, unless annotation rules may point anywhere), else composed in full and walked; the
+ * fast reader declines what it is not sure of, duplicate keys included. `file` names the input in
+ * errors, whose label is made only for an error (an item's index is counted then).
  */
-function readUnit(source: string, unit: Unit, file: string | undefined, annotated: boolean): SimpleResource {
+export function readUnit(source: string, unit: Unit, file: string | undefined, annotated: boolean): UnitRead {
   const simple = readSimpleResource(source, unit.start, unit.end, unit.kind === 'seq-item', !annotated);
-  if (simple !== null) return simple;
-  const where = file === undefined ? unitLabel(unit) : `${file} ${unitLabel(unit)}`;
-  let tree: LiteNode;
+  if (simple !== null) return { tree: simple.tree, markers: simple.markers, duplicateKeys: [] };
   try {
-    tree = composeUnit(source, unit, where);
+    const { tree, duplicateKeys } = composeUnit(source, unit, () => unitWhere(unit, file));
+    return { tree, markers: findCommentMarkers(tree), duplicateKeys };
   } catch (error) {
-    throw inputErrorOf(error, where) ?? error;
+    if (error instanceof InputError) throw error;
+    throw inputErrorOf(error, unitWhere(unit, file)) ?? error;
   }
-  return { tree, markers: findCommentMarkers(tree) };
+}
+
+/** The warning about a repeated key: kubectl and kobold take the last one, and so do annotation paths here. */
+function duplicateKeyWarning(source: string, duplicate: DuplicateKey): string {
+  return `duplicate key ${JSON.stringify(duplicate.key)} at ${describeOffset(source, duplicate.offset)}: the last one counts`;
 }
 
 /**
@@ -63,24 +54,12 @@ function readUnit(source: string, unit: Unit, file: string | undefined, annotate
 export function updateUnits(source: string, units: UnitIndex, refs: readonly IncomingRef[], results: ResultLog, file?: string): EditList {
   const edits = new EditList();
   const decider = new FieldDecider(refs);
-  // From one occurrence of the marker text to the next, to the unit that holds it: a unit without
-  // one is not even visited, which matters when thousands are.
-  let at = units.firstStart < 0 ? -1 : source.indexOf(MARKER_HINT, units.firstStart);
-  while (at >= 0) {
-    const unit = units.unitHolding(at, at + MARKER_HINT.length);
-    if (unit === null) {
-      at = source.indexOf(MARKER_HINT, at + 1);
-      continue;
-    }
-    // The unit's marker texts, up to the first one after it: the annotation's name starts with one.
-    let annotated = false;
-    for (; at >= 0 && at < unit.end; at = source.indexOf(MARKER_HINT, at + 1)) {
-      if (source.startsWith(MARKERS_ANNOTATION, at) && at + MARKERS_ANNOTATION.length <= unit.end) annotated = true;
-    }
-    const { tree, markers } = readUnit(source, unit, file, annotated);
-    const update = updateResource(tree, decider, file === undefined ? undefined : { path: file, index: unit.index }, markers);
+  forEachUnitWithMarkerText(source, units, (unit, annotated) => {
+    const { tree, markers, duplicateKeys } = readUnit(source, unit, file, annotated);
+    const readWarnings = duplicateKeys.map((duplicate) => duplicateKeyWarning(source, duplicate));
+    const update = updateResource(tree, decider, file === undefined ? undefined : { path: file, index: unit.index }, markers, readWarnings);
     edits.addAll(update.edits);
     results.addAll(update.results);
-  }
+  });
   return edits;
 }

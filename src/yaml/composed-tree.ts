@@ -1,6 +1,9 @@
 import type { Scalar } from 'yaml';
 import { yamlLibrary } from '../lazy';
+import { InputError, inputErrorAt } from '../input-error';
+import { firstYamlError } from './cst';
 import { LiteNode, ScalarStyle } from './lite-tree';
+import { Unit } from './split';
 
 /** The text of the comment that trails `end` on its line (after blanks and at most one `,`), if any. */
 export function trailingComment(source: string, end: number): string | null {
@@ -54,11 +57,29 @@ function liteScalar(node: Scalar, source: string, base: number, inFlow: boolean)
   return { kind: 'scalar', value: scalarText(node), style, start: start + base, end: end + base, comment, inFlow };
 }
 
+/** A key that a mapping has twice, where the second one is (offset in the whole input). */
+export interface DuplicateKey {
+  key: string;
+  offset: number;
+}
+
+/**
+ * What makes two scalar keys the same key, as the yaml library's own check says (equal values:
+ * `1` and `1.0` are one key, `1` and `"1"` two); keys that are collections or aliases are never
+ * the same, as there.
+ */
+function keyIdentity(key: unknown, isScalar: (node: unknown) => node is Scalar): string | null {
+  if (!isScalar(key)) return null;
+  return `${typeof key.value}:${String(key.value)}`;
+}
+
 /**
  * The lite tree of a node composed by the yaml library from `source` (the unit's own text, which
  * starts at offset `base` of the whole input). Iterative, so deep nesting cannot overflow the stack.
+ * Each key that repeats an earlier key of its mapping is given to `onDuplicateKey`: the yaml
+ * library's own check (uniqueKeys) compares each key with every earlier one, this one keeps a set.
  */
-export function liteTreeOf(root: unknown, source: string, base: number): LiteNode {
+export function liteTreeOf(root: unknown, source: string, base: number, onDuplicateKey?: (duplicate: DuplicateKey) => void): LiteNode {
   const { isAlias, isMap, isScalar, isSeq } = yamlLibrary();
   const convert = (node: unknown, inFlow: boolean): LiteNode => {
     if (isScalar(node) && node.range) return liteScalar(node, source, base, inFlow);
@@ -72,8 +93,12 @@ export function liteTreeOf(root: unknown, source: string, base: number): LiteNod
   while (pending.length > 0) {
     const [node, lite] = pending.pop()!;
     if (isMap(node) && lite.kind === 'map') {
+      const keys = new Set<string>();
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? scalarText(pair.key) : String(pair.key);
+        const identity = keyIdentity(pair.key, isScalar);
+        if (identity !== null && keys.has(identity)) onDuplicateKey?.({ key, offset: base + ((pair.key as Scalar).range?.[0] ?? 0) });
+        else if (identity !== null) keys.add(identity);
         const child = convert(pair.value, lite.flow);
         lite.entries.push([key, child]);
         pending.push([pair.value, child]);
@@ -87,4 +112,47 @@ export function liteTreeOf(root: unknown, source: string, base: number): LiteNod
     }
   }
   return tree;
+}
+
+/**
+ * The error to give when the composer's first error is on a directive line (`%` at column 0):
+ * the splitter leaves such a line to the document it is in, where it can be content (of a block
+ * scalar), and where the composer rejects it, the document lacks a `...` line before it.
+ */
+function directiveInDocument(source: string, errorAt: number, where: () => string): InputError | undefined {
+  const lineStart = source.lastIndexOf('\n', errorAt - 1) + 1;
+  if (!/^%[A-Za-z]/.test(source.slice(lineStart, lineStart + 2))) return undefined;
+  return inputErrorAt('DIRECTIVE_IN_DOCUMENT', 'invalid YAML: a directive after a document needs a ... line before it', where(), source, lineStart);
+}
+
+/** A unit read by the composer: its tree, and the keys its mappings repeat. */
+export interface ComposedUnit {
+  tree: LiteNode;
+  duplicateKeys: DuplicateKey[];
+}
+
+/**
+ * Composes a unit of `source` with the yaml library: any YAML at all, and the first error with its
+ * place (an InputError; `where` names the unit then, and is asked for only then).
+ */
+export function composeUnit(source: string, unit: Unit, where: () => string): ComposedUnit {
+  const text = source.slice(unit.start, unit.end);
+  const yaml = yamlLibrary();
+  // YAML 1.2 as the suite reads it: the YAML 1.1 tags (!!omap, !!set, ...) leave their nodes as
+  // they are written, and the repeated keys are found below, in linear time.
+  const doc = yaml.parseDocument(text, { prettyErrors: false, uniqueKeys: false, resolveKnownTags: false });
+  if (doc.errors.length > 0) throw directiveInDocument(source, unit.start + doc.errors[0].pos[0], where) ?? firstYamlError(doc, source, unit.start, where())!;
+  // The composer leaves an alias to an unknown anchor for toJS to find; it is an error all the same.
+  const anchors = new Set<string>();
+  yaml.visit(doc, (_, node) => {
+    if (yaml.isAlias(node) && !anchors.has(node.source)) {
+      throw inputErrorAt('UNKNOWN_ALIAS', `invalid YAML: alias *${node.source} has no anchor before it`, where(), source, unit.start + (node.range?.[0] ?? 0));
+    }
+    if ((yaml.isScalar(node) || yaml.isCollection(node)) && node.anchor) anchors.add(node.anchor);
+  });
+  const root: unknown = unit.kind === 'seq-item' ? (doc.contents as { items?: unknown[] } | null)?.items?.[0] : doc.contents;
+  const duplicateKeys: DuplicateKey[] = [];
+  const tree = liteTreeOf(root, text, unit.start, (duplicate) => duplicateKeys.push(duplicate));
+  // The tree is built depth first from the end: the repeated keys, in the order they are written.
+  return { tree, duplicateKeys: duplicateKeys.sort((a, b) => a.offset - b.offset) };
 }

@@ -1,6 +1,6 @@
 import type { CST, Document } from 'yaml';
 import { yamlLibrary } from '../lazy';
-import { describeOffset, InputError } from '../input-error';
+import { InputError, inputErrorAt } from '../input-error';
 
 /** The top-level tokens of a YAML stream: documents, directives, comments, errors. */
 export function parseTokens(text: string): CST.Token[] {
@@ -21,7 +21,7 @@ export function firstYamlError(doc: Document.Parsed, source: string, base: numbe
   const error = doc.errors[0];
   if (error === undefined) return undefined;
   const what = /call stack/i.test(error.message) ? 'nesting too deep to process' : error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  return new InputError(`invalid YAML: ${what}`, `${where}, ${describeOffset(source, base + error.pos[0])}`);
+  return inputErrorAt(/call stack/i.test(error.message) ? 'NESTING_TOO_DEEP' : 'INVALID_YAML', `invalid YAML: ${what}`, where, source, base + error.pos[0]);
 }
 
 /**
@@ -38,7 +38,7 @@ export function composeNode(token: CST.Token, source: string, where: string, opt
 }
 
 /** The top-level 'error' tokens of a stream as an InputError, if there are any. */
-export function streamError(tokens: readonly CST.Token[], where: (offset: number) => string): InputError | undefined {
+export function streamError(tokens: readonly CST.Token[], source: string, where: string): InputError | undefined {
   const error = tokens.find((token): token is CST.ErrorToken => token.type === 'error');
-  return error && new InputError(`invalid YAML: ${error.message}`, where(error.offset));
+  return error && inputErrorAt('INVALID_YAML', `invalid YAML: ${error.message}`, where, source, error.offset);
 }

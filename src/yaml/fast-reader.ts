@@ -1,5 +1,5 @@
 import { PathSegment } from '../markers/field-path';
-import { LiteMap, LiteNode, LiteScalar, LiteSeq } from './lite-tree';
+import { LiteMap, LiteNode, LiteScalar, LiteSeq, liteToJs } from './lite-tree';
 import { MARKER_PREFIX } from '../markers/marker';
 import { scanFrom } from './sticky-scan';
 import { CommentMarkers, noteMarker } from '../markers/walk';
@@ -48,6 +48,17 @@ const ENTRY_LINE = /([^\s'"#&*!|>%@`{}[\],?:-][^\s:#]*(?::[^\s:#]+)*):(?:( +)([^
 /** A plain scalar in a flow collection, up to an indicator, a comment or a `:` that ends it (the caller stops it at the line's end). */
 const FLOW_PLAIN = /(?:[^,[\]{}#:\n]|:(?![ ,[\]{}]|$))*/y;
 
+/**
+ * How deep the reader nests, block and flow counted alike, before it declines (the composer then
+ * reads the input, or says it nests too deep): it recurses a few calls per level, and Node's
+ * default stack ran out at about 1,200 levels of block mappings in a test, so this leaves half of
+ * that to spare for the callers' frames and larger unoptimized frames.
+ */
+const MAX_NESTING = 500;
+
+/** The core schema's string tag, the one tag the reader takes (the tree holds strings anyway). */
+const STRING_TAG = '!!str';
+
 /** Characters that cannot start a plain scalar or key in the simple subset. */
 const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
 
@@ -93,13 +104,6 @@ let nextIndent = -1;
 let keyAt = -1;
 let keyFound: string | null = null;
 let keyAfter = -1;
-/**
- * The keys of the mappings being read, outermost first, up to `openKeysTop`: each mapping checks
- * its own for duplicates from where it started, and gives the place back when it ends. One array
- * for a read, instead of one array and its growth per mapping.
- */
-const openKeys: string[] = [];
-let openKeysTop = 0;
 /** The entries kept of the mappings being read, the same way; a mapping takes its own as an array of their number. */
 const openEntries: Array<[string, LiteNode]> = [];
 let openEntriesTop = 0;
@@ -123,6 +127,7 @@ function retains(node: LiteNode): boolean {
  * kept. Returns what `leave` restores. No need to restore on a throw: the reader is done then.
  */
 function enter(segment: PathSegment): boolean {
+  if (depth >= MAX_NESTING) notSimple();
   const outer = keepAll;
   if (depth === 0 && segment === 'metadata') keepAll = true;
   if (depth >= 0) path.push(segment);
@@ -285,9 +290,18 @@ function valueBelow(column: number, lineStart: number, emptyAt: number, comment:
 /** The value that starts at `i` on its line: inline scalar, block scalar, compact collection or below. */
 function readValue(i: number, column: number, lineStart: number, allowCompact: boolean): LiteNode {
   const lineEnd = lineEndAt(lineStart);
-  while (i < lineEnd && isBlank(source[i])) i++;
+  let tabbed = false;
+  for (; i < lineEnd && isBlank(source[i]); i++) tabbed ||= source.charCodeAt(i) === TAB;
   if (i === lineEnd || source[i] === '#') return valueBelow(column, lineStart, i, commentAt(i, lineEnd), !allowCompact);
-  if (allowCompact && (isSeqEntry(i, lineEnd) || plainKey(i, lineEnd) !== null)) return collection(i, i - lineStart, lineStart);
+  if (source.startsWith(STRING_TAG, i)) {
+    lastLine = lineStart;
+    return taggedString(i + STRING_TAG.length, lineEnd);
+  }
+  if (allowCompact && (isSeqEntry(i, lineEnd) || plainKey(i, lineEnd) !== null)) {
+    // A compact collection's indentation is spaces: `- \t- a` is no YAML (a scalar after a tab is).
+    if (tabbed) notSimple();
+    return collection(i, i - lineStart, lineStart);
+  }
   if (source[i] === '|') return literalScalar(i, column, lineStart);
   lastLine = lineStart;
   return inlineScalar(i, lineEnd);
@@ -314,14 +328,14 @@ function sequence(i: number, column: number, lineStart: number): LiteSeq {
 }
 
 function mapping(i: number, column: number, lineStart: number): LiteMap {
-  const keysFrom = openKeysTop;
+  const keys = new Set<string>();
   const entriesFrom = openEntriesTop;
   for (;;) {
     ENTRY_LINE.lastIndex = i;
     let line = ENTRY_LINE.exec(source);
     if (line !== null && endsInsideLine && entryLineEnd(line, i) > limit) line = null;
     const key = line === null ? plainKey(i, lineEndAt(lineStart)) ?? notSimple() : line[1];
-    addKey(keysFrom, key);
+    addKey(keys, key);
     const value = line === null ? childValue(keyAfter, column, lineStart, false, key) : entryLineValue(line, i, column, lineStart);
     if (value !== null) {
       if (value.kind === 'scalar' && value.comment !== null) noteValue(key, value);
@@ -337,15 +351,17 @@ function mapping(i: number, column: number, lineStart: number): LiteMap {
     i = next + indent;
   }
   const entries = openEntries.slice(entriesFrom, openEntriesTop);
-  openKeysTop = keysFrom;
   openEntriesTop = entriesFrom;
   return { kind: 'map', flow: false, entries };
 }
 
-/** Adds the key of an entry to the mapping whose keys start at `keysFrom` in openKeys, which must not have it. */
-function addKey(keysFrom: number, key: string): void {
-  for (let k = keysFrom; k < openKeysTop; k++) if (openKeys[k] === key) notSimple();
-  openKeys[openKeysTop++] = key;
+/**
+ * Adds the key of an entry to its mapping's keys. A repeated key is the composer's to report (a
+ * warning, with its place); a set finds it in constant time, however many keys the mapping has.
+ */
+function addKey(keys: Set<string>, key: string): void {
+  if (keys.has(key)) notSimple();
+  keys.add(key);
 }
 
 /** Where the line of the entry at `i` that ENTRY_LINE matched ends (before its line break). */
@@ -382,11 +398,26 @@ function entryLineValue(line: RegExpExecArray, i: number, column: number, lineSt
   };
 }
 
+/**
+ * The scalar after a `!!str` tag (at `i`, after the tag), on its line: taken when the tag changes
+ * nothing the tree holds, that is when the scalar is a string without it (quoted, or plain that
+ * resolves to a string); a tag on a collection or before a number is the composer's.
+ */
+function taggedString(i: number, lineEnd: number): LiteNode {
+  if (!isBlank(source[i])) notSimple();
+  i = skipBlanks(i, lineEnd);
+  const c = source[i];
+  if (i === lineEnd || (INDICATORS.has(c) && c !== '"' && c !== "'")) notSimple();
+  const scalar = inlineScalar(i, lineEnd);
+  if (typeof liteToJs(scalar) !== 'string') notSimple();
+  return scalar;
+}
+
 function inlineScalar(i: number, lineEnd: number): LiteNode {
   const c = source[i];
   if (c === '"' || c === "'") return quotedScalar(i, lineEnd);
   if (c === '[' || c === '{') {
-    const { node, end } = flowCollection(i, lineEnd);
+    const { node, end } = flowCollection(i, lineEnd, 1);
     commentAt(end, lineEnd);
     return node;
   }
@@ -408,23 +439,24 @@ function skipBlanks(i: number, lineEnd: number): number {
  * A flow sequence or mapping that closes on its own line, of plain and quoted scalars and nested
  * flow collections (`args: ["--port=80"]`, `{cpu: 1}`); anything looser is left to the composer.
  */
-function flowCollection(i: number, lineEnd: number): { node: LiteMap | LiteSeq; end: number } {
+function flowCollection(i: number, lineEnd: number, nesting: number): { node: LiteMap | LiteSeq; end: number } {
+  if (depth + nesting >= MAX_NESTING) notSimple();
   const close = source[i] === '[' ? ']' : '}';
   const node: LiteMap | LiteSeq = close === ']' ? { kind: 'seq', flow: true, items: [] } : { kind: 'map', flow: true, entries: [] };
-  const keysFrom = openKeysTop;
+  const keys = new Set<string>();
   let j = skipBlanks(i + 1, lineEnd);
   while (source[j] !== close) {
     if (node.kind === 'seq') {
-      const item = flowValue(j, lineEnd);
+      const item = flowValue(j, lineEnd, nesting);
       node.items.push(item.node);
       j = item.end;
     } else {
-      const key = flowValue(j, lineEnd);
+      const key = flowValue(j, lineEnd, nesting);
       if (key.node.kind !== 'scalar') notSimple();
-      addKey(keysFrom, (key.node as LiteScalar).value);
+      addKey(keys, (key.node as LiteScalar).value);
       j = skipBlanks(key.end, lineEnd);
       if (source[j] !== ':' || (key.node as LiteScalar).style === 'PLAIN' && source[j + 1] !== ' ') notSimple();
-      const value = flowValue(skipBlanks(j + 1, lineEnd), lineEnd);
+      const value = flowValue(skipBlanks(j + 1, lineEnd), lineEnd, nesting);
       node.entries.push([(key.node as LiteScalar).value, value.node]);
       j = value.end;
     }
@@ -432,14 +464,13 @@ function flowCollection(i: number, lineEnd: number): { node: LiteMap | LiteSeq; 
     if (source[j] === ',') j = skipBlanks(j + 1, lineEnd);
     else if (source[j] !== close) notSimple();
   }
-  openKeysTop = keysFrom;
   return { node, end: j + 1 };
 }
 
-/** One value inside a flow collection, with the offset after it. */
-function flowValue(i: number, lineEnd: number): { node: LiteNode; end: number } {
+/** One value inside a flow collection `nesting` levels deep, with the offset after it. */
+function flowValue(i: number, lineEnd: number, nesting: number): { node: LiteNode; end: number } {
   const c = source[i];
-  if (c === '[' || c === '{') return flowCollection(i, lineEnd);
+  if (c === '[' || c === '{') return flowCollection(i, lineEnd, nesting + 1);
   if (c === '"' || c === "'") {
     const scalar = quotedScalarText(i, lineEnd, true);
     return { node: scalar, end: scalar.end };
@@ -492,9 +523,15 @@ function literalScalar(i: number, parentIndent: number, lineStart: number): Lite
     let spaces = line;
     while (spaces < end && source[spaces] === ' ') spaces++;
     const indent = spaces - line;
+    // A tab where the scalar's indentation is, or where a comment after it starts, is no YAML;
+    // where it is content, the composer tells which.
+    if (source.charCodeAt(spaces) === TAB && (contentIndent < 0 || indent < contentIndent)) notSimple();
     if (spaces === end) {
       if (contentIndent < 0 && indent > 0) notSimple();
-      lines.push(contentIndent >= 0 && indent > contentIndent ? source.slice(line + contentIndent, end) : '');
+      // Spaces past the content's indentation are content, and the scalar ends after them.
+      const content = contentIndent >= 0 && indent > contentIndent;
+      lines.push(content ? source.slice(line + contentIndent, end) : '');
+      if (content) lastLine = line;
       endOfTrailingBlanks = nextLine(line);
       continue;
     }
@@ -526,7 +563,7 @@ function literalScalar(i: number, parentIndent: number, lineStart: number): Lite
  * mappings and sequences, plain keys, single-line plain and quoted scalars, literal block scalars,
  * flow collections that close on their line, comments. It reads straight from the source with
  * offsets, without building tokens, and gives up (returns null) on anything else — multi-line flow
- * collections and scalars, anchors, aliases, tags, folded scalars, quoted keys, tabs in
+ * collections and scalars, anchors, aliases, tags (but `!!str` on a string), folded scalars, quoted keys, tabs in
  * indentation, duplicate keys, anything odd — for the full composer to handle and to report.
  *
  * With `prune`, the tree keeps only what the marker walk and the resource's identity need: the
@@ -545,7 +582,7 @@ export function readSimpleResource(text: string, start: number, end: number, seq
   path = [];
   cachedLine = cachedLineEnd = afterLine = afterNext = nextIndent = keyAt = keyAfter = -1;
   keyFound = null;
-  openKeysTop = openEntriesTop = 0;
+  openEntriesTop = 0;
   try {
     let first = nextContentLine(source[start] === '\uFEFF' ? start + 1 : start);
     if (first < 0) return null;
@@ -557,12 +594,11 @@ export function readSimpleResource(text: string, start: number, end: number, seq
     if (!sequenceItem) return { tree: node, markers };
     return node.kind === 'seq' && node.items.length === 1 ? { tree: node.items[0], markers } : null;
   } catch (error) {
-    if (error instanceof NotSimple || error instanceof RangeError) return null;
+    if (error instanceof NotSimple) return null;
     throw error;
   } finally {
     // Not to hold the input after the read, not even by the keys left in the stacks.
     source = '';
-    openKeys.length = 0;
     openEntries.length = 0;
   }
 }

@@ -1,5 +1,5 @@
 import { isAscii } from 'buffer';
-import { describeOffset, InputError } from '../input-error';
+import { InputError, inputErrorAt } from '../input-error';
 
 /** A character YAML does not allow in a stream (it only allows printable Unicode, tab and line breaks). */
 const NOT_YAML_CHARACTER = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
@@ -9,7 +9,7 @@ const NOT_YAML_ASCII_BYTES = [...Array(0x20).keys()].filter((byte) => byte !== 0
 function notYamlError(text: string, offset: number, where: string): InputError {
   const codePoint = text.codePointAt(offset)!.toString(16).toUpperCase().padStart(4, '0');
   const what = codePoint === '0000' ? 'binary input: NUL byte' : `binary input: character U+${codePoint} is not allowed in YAML`;
-  return new InputError(what, `${where}, ${describeOffset(text, offset)}`);
+  return inputErrorAt('NOT_YAML_TEXT', what, where, text, offset);
 }
 
 /**

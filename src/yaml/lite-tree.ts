@@ -48,13 +48,16 @@ export function isCollection(node: LiteNode | undefined): node is LiteMap | Lite
   return node?.kind === 'map' || node?.kind === 'seq';
 }
 
-/** The value of a key in a map, if the node is a map and has it. */
+/**
+ * The value of a key in a map, if the node is a map and has it; of a repeated key, the last one,
+ * as Kubernetes reads it.
+ */
 export function entryOf(node: LiteNode | undefined, key: string): LiteNode | undefined {
   if (node?.kind !== 'map') return undefined;
   // Indexed, not for-of with destructuring: that runs the iterator protocol twice per entry until
   // the function is optimized, and most runs end before that.
   const entries = node.entries;
-  for (let i = 0; i < entries.length; i++) if (entries[i][0] === key) return entries[i][1];
+  for (let i = entries.length - 1; i >= 0; i--) if (entries[i][0] === key) return entries[i][1];
   return undefined;
 }
 

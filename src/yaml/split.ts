@@ -1,3 +1,5 @@
+import { InputErrorCode, inputErrorAt } from '../input-error';
+
 /** What a unit of input is, for reading it alone. */
 export type UnitKind = 'document' | 'seq-item' | 'node';
 
@@ -41,6 +43,11 @@ export class Units implements UnitIndex {
   /** Units that follow one another from `starts`, the last one ending at `end`. */
   static adjoining(starts: readonly number[], end: number, kind: UnitKind): Units {
     return new Units(kind, starts, null, end, null);
+  }
+
+  /** Units that start at `starts` and end at `ends`, in order. */
+  static separate(starts: readonly number[], ends: readonly number[], kind: UnitKind): Units {
+    return new Units(kind, starts, ends, 0, null);
   }
 
   /** Units of one kind, as they are. */
@@ -88,6 +95,7 @@ export class Units implements UnitIndex {
 }
 
 const ITEM_LINE = '\n-';
+const PERCENT = 37;
 
 /**
  * The items of a block sequence at column 0 that fills [firstStart, regionEnd): each line there
@@ -142,14 +150,14 @@ export function unitLabel(unit: Unit): string {
   return unit.kind === 'document' ? `document ${unit.index}` : `items[${unit.index}]`;
 }
 
-/** Calls `visit(lineStart, lineEnd)` for each line; lineEnd excludes the line break. */
-function forEachLine(source: string, from: number, to: number, visit: (start: number, end: number) => void): void {
+/** Calls `visit(lineStart, lineEnd, nextLineStart)` for each line; lineEnd excludes the line break. */
+function forEachLine(source: string, from: number, to: number, visit: (start: number, end: number, next: number) => void): void {
   let start = from;
   while (start < to) {
     const newline = source.indexOf('\n', start);
     const next = newline < 0 || newline >= to ? to : newline + 1;
     const end = newline < 0 || newline >= to ? to : source[newline - 1] === '\r' ? newline - 1 : newline;
-    visit(start, end);
+    visit(start, end, next);
     start = next;
   }
 }
@@ -166,33 +174,61 @@ function isContentLine(source: string, start: number, end: number): boolean {
 }
 
 /**
- * The documents of a YAML stream, from its lines alone: a `---` line at column 0 always starts a
- * document (YAML forbids it as content), directives (`%YAML`, `%TAG`) before it belong to it, and content
- * after a `...` starts a bare document. Comments before the first document belong to it. Nothing
- * is parsed.
+ * Where the stream grammar is: between documents (`prefix`: at the start, or after a `...` line,
+ * where directives may come), after directives (`directives`: only more directives, comments or
+ * `---` may follow), or inside a document (`document`).
  */
-export function splitStream(source: string): Units {
+type StreamState = 'prefix' | 'directives' | 'document';
+
+/**
+ * The documents of a YAML stream, from its lines alone, by the YAML 1.2 stream grammar: a `---`
+ * line at column 0 always starts a document (YAML forbids it as content); a `...` line ends one;
+ * between a `...` (or the stream's start) and the next document come comments, more `...` lines
+ * and directives (`%` lines), and directives must be followed by a `---` line. A document starts
+ * with the comments and directives before it and ends after its `...` line, or where the next one
+ * starts. Inside a document a `%` line is content (a block scalar's, say): if it is a directive
+ * after a document without `...`, reading that document finds it. Nothing is parsed. `where` names
+ * the stream in errors, which are a directive without a document after it and a repeated `%YAML`.
+ */
+export function splitStream(source: string, where?: string): Units {
   const starts: number[] = [];
-  let inDocument = false;
-  let directivesStart = -1;
-  /** Where the first document may start: 0, or after a `...` that comes before any document. */
-  let firstStart = 0;
-  const bom = source.startsWith('\uFEFF') ? 1 : 0;
-  forEachLine(source, bom, source.length, (start, end) => {
-    if (/^%(?:YAML|TAG)[ \t]/.test(source.slice(start, start + 6))) {
-      if (directivesStart < 0) directivesStart = start;
-    } else if (isMarkerLine(source, start, end, '---')) {
-      const boundary = directivesStart >= 0 ? directivesStart : start;
-      starts.push(starts.length === 0 ? Math.min(firstStart, boundary) : boundary);
-      directivesStart = -1;
-      inDocument = true;
+  const ends: number[] = [];
+  let state = 'prefix' as StreamState;
+  let prefixStart = 0;
+  let directiveAt = -1;
+  let yamlDirectiveSeen = false;
+  const fail = (code: InputErrorCode, what: string, offset: number): never => {
+    const label = `document ${starts.length}`;
+    throw inputErrorAt(code, what, where === undefined ? label : `${where} ${label}`, source, offset);
+  };
+  const directiveWithoutDocument = (): never => fail('DIRECTIVE_WITHOUT_DOCUMENT', 'a directive must be followed by a --- line', directiveAt);
+  const startDocument = (at: number): void => {
+    if (state === 'document') ends.push(at);
+    starts.push(state === 'document' ? at : prefixStart);
+    state = 'document';
+    yamlDirectiveSeen = false;
+  };
+  forEachLine(source, source.startsWith('\uFEFF') ? 1 : 0, source.length, (start, end, next) => {
+    if (isMarkerLine(source, start, end, '---')) {
+      startDocument(start);
     } else if (isMarkerLine(source, start, end, '...')) {
-      if (starts.length === 0) firstStart = source.indexOf('\n', end) + 1 || source.length;
-      inDocument = false;
-    } else if (!inDocument && isContentLine(source, start, end)) {
-      starts.push(starts.length === 0 ? Math.min(firstStart, start) : start);
-      inDocument = true;
+      if (state === 'directives') directiveWithoutDocument();
+      if (state === 'document') ends.push(next);
+      state = 'prefix';
+      prefixStart = next;
+    } else if (state !== 'document' && source.charCodeAt(start) === PERCENT) {
+      if (source.startsWith('%YAML', start) && /[ \t]/.test(source[start + 5] ?? '')) {
+        if (yamlDirectiveSeen) fail('DUPLICATE_YAML_DIRECTIVE', 'a second %YAML directive for one document', start);
+        yamlDirectiveSeen = true;
+      }
+      state = 'directives';
+      directiveAt = start;
+    } else if (state !== 'document' && isContentLine(source, start, end)) {
+      if (state === 'directives') directiveWithoutDocument();
+      startDocument(start);
     }
   });
-  return Units.adjoining(starts, source.length, 'document');
+  if (state === 'directives') directiveWithoutDocument();
+  if (state === 'document') ends.push(source.length);
+  return Units.separate(starts, ends, 'document');
 }

@@ -1,0 +1,298 @@
+/**
+ * The readers on YAML nobody here wrote (../shared/corpora, see its README): the YAML test suite,
+ * and real manifests. Skipped by name when the corpora are not next to the repository.
+ */
+import { strict as assert } from 'assert';
+import { existsSync, readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { Document, isDocument, isMap, isPair, isScalar, isSeq, parseAllDocuments, Scalar, visit } from 'yaml';
+import { updateImageRefs } from '../src';
+import { runResourceList } from '../src/krm/resource-list';
+import { MARKER_HINT } from '../src/markers/prescreen';
+import { findCommentMarkers } from '../src/markers/walk';
+import { composeUnit } from '../src/yaml/composed-tree';
+import { readSimpleResource } from '../src/yaml/fast-reader';
+import { splitStream, Unit, Units } from '../src/yaml/split';
+import { REPO } from './ship/support/process';
+
+const CORPORA = join(REPO, '..', 'shared', 'corpora');
+const SUITE = join(CORPORA, 'yaml-test-suite');
+const MANIFESTS = join(CORPORA, 'manifests');
+
+/** The marker every injected field gets, and the reference that changes it from `v1` to `v2`. */
+const MARKER = '# kobold: tag: v2; type: exact; part: tag; context: example.com/app';
+const NEW_REF = 'example.com/app:v2';
+
+/**
+ * Where the `yaml` library is wrong about a suite case and the function follows it, by case id,
+ * with the reason. Empty: on every case the function does what the suite says (the library's own
+ * mistakes that the suite shows, a repeated `%YAML` directive (SF5V) and a stream of only a
+ * directive (9MMA), are caught by the splitter; the empty keys of 2JQS, which the library calls
+ * duplicates, are a warning).
+ */
+const LIBRARY_WRONG: Readonly<Record<string, string>> = {};
+
+interface SuiteCase {
+  id: string;
+  text: string;
+  valid: boolean;
+}
+
+function suiteCases(): SuiteCase[] {
+  const cases: SuiteCase[] = [];
+  const add = (id: string, dir: string): void => {
+    cases.push({ id, text: readFileSync(join(dir, 'in.yaml'), 'utf8'), valid: !existsSync(join(dir, 'error')) });
+  };
+  for (const id of readdirSync(SUITE).sort()) {
+    const dir = join(SUITE, id);
+    if (existsSync(join(dir, 'in.yaml'))) add(id, dir);
+    else for (const variant of readdirSync(dir).sort()) add(`${id}/${variant}`, join(dir, variant));
+  }
+  return cases;
+}
+
+const DOCUMENT_MARKER_LINE = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/;
+const DOCUMENT_END_LINE = /^\.\.\.(?=[ \t\r\n]|$)/;
+const BLANK_OR_COMMENT_LINE = /^[ \t]*(?:#.*)?\r?\n?$/;
+
+/**
+ * The text with a `# kobold` comment line before every `---` and `...` line and at the end: a
+ * comment line at column 0 there is always allowed (at worst it is content of a block scalar at
+ * column 0), and every document then holds marker text, so each is read.
+ */
+function withMarkerText(text: string): string {
+  const lines = text.split(/(?<=\n)/);
+  const parts: string[] = [];
+  for (const line of lines) {
+    if (DOCUMENT_MARKER_LINE.test(line)) parts.push(`# ${MARKER_HINT}\n`);
+    parts.push(line);
+  }
+  const lastContent = lines.filter((line) => !BLANK_OR_COMMENT_LINE.test(line)).pop() ?? '';
+  if (DOCUMENT_END_LINE.test(lastContent)) return parts.join('');
+  const joined = parts.join('');
+  return `${joined}${joined === '' || joined.endsWith('\n') ? '' : '\n'}# ${MARKER_HINT}\n`;
+}
+
+function unitsOf(units: Units): Unit[] {
+  return Array.from({ length: units.length }, (_, position) => units.at(position));
+}
+
+/** The end of the line that holds `offset`, before its line break. */
+function lineEndOf(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  const end = newline < 0 ? text.length : newline;
+  return text[end - 1] === '\r' ? end - 1 : end;
+}
+
+/** A scalar whose text a marker can follow on its line: one line, nothing after it but a comment. */
+interface Site {
+  start: number;
+  end: number;
+  lineEnd: number;
+  style: Scalar['type'];
+}
+
+function siteOf(text: string, node: Scalar): Site | null {
+  if (!node.range || node.tag !== undefined) return null;
+  const [start, end] = node.range;
+  const lineEnd = lineEndOf(text, start);
+  if (start === end || end > lineEnd || !/^[ \t]*(?:#.*)?$/.test(text.slice(end, lineEnd))) return null;
+  return { start, end, lineEnd, style: node.type };
+}
+
+/** The text with the scalars at `sites` set to `value` (in their quotes) and, for `marked`, the marker after each. */
+function rewrite(text: string, sites: readonly Site[], value: string, marked: boolean): string {
+  let out = '';
+  let at = 0;
+  for (const site of sites) {
+    const quote = site.style === 'QUOTE_DOUBLE' ? '"' : site.style === 'QUOTE_SINGLE' ? "'" : '';
+    out += `${text.slice(at, site.start)}${quote}${value}${quote}${marked ? ` ${MARKER}` : text.slice(site.end, site.lineEnd)}`;
+    at = site.lineEnd;
+  }
+  return out + text.slice(at);
+}
+
+function documentsOf(text: string): Document.Parsed[] {
+  const documents = parseAllDocuments(text, { uniqueKeys: false });
+  return Array.isArray(documents) ? documents : [];
+}
+
+/** The one-line plain scalars that are values of mappings or items of sequences. */
+function plainValueSites(text: string): Site[] {
+  const sites: Site[] = [];
+  for (const document of documentsOf(text)) {
+    visit(document, {
+      Scalar(key, node, path) {
+        const parent = path[path.length - 1];
+        const isValue = (isPair(parent) && key === 'value') || isSeq(parent);
+        // Markers are found on values, not inside keys (`? - a`).
+        const inKey = path.some((ancestor, i) => isPair(ancestor) && ancestor.key === (path[i + 1] ?? node));
+        const site = isValue && !inKey && node.type === 'PLAIN' ? siteOf(text, node) : null;
+        if (site) sites.push(site);
+      },
+    });
+  }
+  return sites;
+}
+
+/** The scalar values of `image:` and `tag:` keys, on one line. */
+function imageSites(text: string): Site[] {
+  const sites: Site[] = [];
+  for (const document of documentsOf(text)) {
+    visit(document, {
+      Pair(_, pair) {
+        const key = isScalar(pair.key) ? pair.key.value : undefined;
+        if ((key !== 'image' && key !== 'tag') || !isScalar(pair.value) || pair.value.type === 'BLOCK_LITERAL' || pair.value.type === 'BLOCK_FOLDED') return;
+        const site = siteOf(text, pair.value);
+        if (site) sites.push(site);
+      },
+    });
+  }
+  return sites.sort((a, b) => a.start - b.start);
+}
+
+function composerErrors(text: string): string[] {
+  return documentsOf(text).flatMap((document) => document.errors.map((error) => error.message.split('\n')[0]));
+}
+
+function errorsOf(results: ReadonlyArray<{ severity: string; message: string }>): string[] {
+  return results.filter((result) => result.severity === 'error').map((result) => result.message);
+}
+
+/**
+ * The fast reader against the composer on every unit of `text`: where it reads one, the same tree
+ * (keys, values, styles, offsets, comments) and the same markers. Returns how many it read.
+ */
+function assertFastReaderAgrees(text: string): number {
+  let read = 0;
+  for (const unit of unitsOf(splitStream(text))) {
+    const fast = readSimpleResource(text, unit.start, unit.end, false);
+    if (fast === null) continue;
+    read++;
+    const composed = composeUnit(text, unit, () => `document ${unit.index}`);
+    assert.deepEqual(fast.tree, composed.tree, `document ${unit.index}: the fast reader's tree is the composer's`);
+    assert.deepEqual(fast.markers, findCommentMarkers(composed.tree), `document ${unit.index}: the same markers`);
+    assert.deepEqual(composed.duplicateKeys, [], 'the fast reader declines repeated keys');
+  }
+  return read;
+}
+
+describe('the YAML test suite (../shared/corpora/yaml-test-suite)', function () {
+  before(function () {
+    if (!existsSync(SUITE)) this.skip();
+  });
+  const cases = existsSync(SUITE) ? suiteCases() : [];
+  let injected = 0;
+  let fastRead = 0;
+
+  it('is there (skipped by name when ../shared/corpora/yaml-test-suite is absent)', () => {
+    assert.ok(cases.length > 400, `${cases.length} cases`);
+    assert.ok(cases.filter((c) => !c.valid).length >= 90);
+  });
+
+  for (const { id, text, valid } of cases) {
+    if (!valid) {
+      it(`${id}: rejected with a one-line error once read`, () => {
+        const marked = withMarkerText(text);
+        const { output, results } = updateImageRefs(marked, [NEW_REF]);
+        const errors = errorsOf(results);
+        assert.equal(errors.length, 1, JSON.stringify(results));
+        assert.doesNotMatch(errors[0], /\n/);
+        assert.equal(output, marked, 'the input comes back unchanged');
+      });
+      continue;
+    }
+    it(`${id}: comes back byte for byte with every document read; the fast reader agrees with the composer`, () => {
+      const marked = withMarkerText(text);
+      assert.deepEqual(composerErrors(marked), [], 'the comment lines keep the case valid');
+      for (const unit of unitsOf(splitStream(marked))) assert.ok(marked.slice(unit.start, unit.end).includes(MARKER_HINT), `document ${unit.index} has marker text`);
+      const { output, results } = updateImageRefs(marked, [NEW_REF]);
+      assert.deepEqual(errorsOf(results), [], LIBRARY_WRONG[id]);
+      assert.equal(output, marked);
+      fastRead += assertFastReaderAgrees(marked);
+    });
+    const sites = plainValueSites(text);
+    if (sites.length === 0) continue;
+    it(`${id}: a marker on each one-line plain value or item changes only that scalar`, () => {
+      for (const site of sites) {
+        const input = rewrite(text, [site], 'v1', true);
+        if (composerErrors(input).length > 0) continue;
+        const { output, results } = updateImageRefs(input, [NEW_REF]);
+        assert.deepEqual(errorsOf(results), []);
+        assert.equal(output, rewrite(input, [{ ...site, end: site.start + 2, lineEnd: site.start + 2 }], 'v2', false));
+        assert.equal(results.filter((result) => result.severity === 'info').length, 1);
+        injected++;
+        assertFastReaderAgrees(input);
+      }
+    });
+  }
+
+  after(function () {
+    if (cases.length === 0) return;
+    // Not vacuous: the suite has about 135 valid cases with such a scalar, and the fast reader takes some.
+    assert.ok(injected >= 135, `${injected} markers injected`);
+    assert.ok(fastRead >= 50, `${fastRead} documents read by the fast reader`);
+  });
+});
+
+/**
+ * The manifests as a ResourceList: each document whose root is a block mapping at column 0, as an
+ * item at column 0 (`- ` before its first line, two spaces before the others).
+ */
+function resourceListOf(text: string): string {
+  const items: string[] = [];
+  for (const document of documentsOf(text)) {
+    if (!isDocument(document) || !isMap(document.contents) || document.contents.flow || !document.contents.range) continue;
+    const [start, end] = document.contents.range;
+    if (start !== text.lastIndexOf('\n', start - 1) + 1) continue;
+    const body = text.slice(start, end).replace(/\n*$/, '\n');
+    items.push(body.split('\n').slice(0, -1).map((line, i) => (i === 0 ? `- ${line}` : line === '' ? '' : `  ${line}`)).join('\n') + '\n');
+  }
+  return `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nfunctionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  items:\n  - ${NEW_REF}\nitems:\n${items.join('')}`;
+}
+
+describe('the manifests corpus (../shared/corpora/manifests): image and tag values marked, in every mode', function () {
+  before(function () {
+    if (!existsSync(MANIFESTS)) this.skip();
+  });
+  const files = existsSync(MANIFESTS) ? readdirSync(MANIFESTS).sort() : [];
+  let marked = 0;
+
+  it('is there (skipped by name when ../shared/corpora/manifests is absent)', () => {
+    assert.ok(files.length > 150, `${files.length} files`);
+  });
+
+  for (const file of files) {
+    it(file, () => {
+      const text = readFileSync(join(MANIFESTS, file), 'utf8');
+      const sites = imageSites(text);
+      const input = rewrite(text, sites, 'v1', true);
+      const expected = rewrite(text, sites, 'v2', true);
+      marked += sites.length;
+      const modes: Array<[string, string, string]> = [
+        ['standalone', input, expected],
+        ['CRLF', input.replace(/\r?\n/g, '\r\n'), expected.replace(/\r?\n/g, '\r\n')],
+        ['BOM', `\uFEFF${input}`, `\uFEFF${expected}`],
+      ];
+      for (const [mode, from, to] of modes) {
+        const { output, results } = updateImageRefs(from, [NEW_REF], file);
+        assert.deepEqual(errorsOf(results), [], mode);
+        assert.equal(results.filter((result) => result.severity === 'info').length, sites.length, mode);
+        for (const warning of results.filter((result) => result.severity === 'warning')) assert.match(warning.message, /^duplicate key /, mode);
+        assert.ok(output === to, `${mode}: only the marked scalars change`);
+      }
+      const list = resourceListOf(input);
+      const run = runResourceList(list);
+      assert.deepEqual(errorsOf(run.results), [], 'KRM');
+      const output = run.output;
+      const expectedList = resourceListOf(expected);
+      assert.ok(output.startsWith(expectedList), 'KRM: only the marked scalars change');
+      assert.match(output.slice(expectedList.length), /^results:/);
+      assert.equal(run.results.filter((result) => result.severity === 'info').length, (list.match(/# kobold:/g) ?? []).length, 'KRM: every marked field of the items');
+    });
+  }
+
+  after(function () {
+    if (files.length > 0) assert.ok(marked >= 200, `${marked} image and tag values marked`);
+  });
+});

@@ -1,0 +1,126 @@
+import { strict as assert } from 'assert';
+import { updateImageRefs } from '../src';
+import { runResourceList } from '../src/krm/resource-list';
+import { composeUnit } from '../src/yaml/composed-tree';
+import { readSimpleYaml } from '../src/yaml/fast-reader';
+import { ColumnZeroItems } from '../src/yaml/split';
+
+const OLD = 'docker.io/acme/app:1.0.0';
+const NEW = 'docker.io/acme/app:1.2.3';
+const MARKER = '# kobold: tag: ^1; type: semver';
+
+/** How many times the method `name` of `owner` (a prototype) is called while `run` runs. */
+function callsOf<T extends object>(owner: T, name: keyof T & string, run: () => void): number {
+  const method = owner[name] as unknown as (...args: unknown[]) => unknown;
+  let calls = 0;
+  Object.defineProperty(owner, name, {
+    configurable: true,
+    writable: true,
+    value(this: unknown, ...args: unknown[]): unknown {
+      calls++;
+      return method.apply(this, args);
+    },
+  });
+  try {
+    run();
+  } finally {
+    Object.defineProperty(owner, name, { configurable: true, writable: true, value: method });
+  }
+  return calls;
+}
+
+/** How many times a set is asked whether it has a key while `run` runs. */
+const setLookups = (run: () => void): number => callsOf(Set.prototype, 'has', run);
+
+/** How many times an item's index is counted (from the first item: O(items)) while `run` runs. */
+const indexCounts = (run: () => void): number => callsOf(ColumnZeroItems.prototype, 'indexOfItemAt', run);
+
+/** A mapping with `count` keys, one of them marked. */
+const manyKeys = (count: number): string => `image: ${OLD} ${MARKER}\n${Array.from({ length: count }, (_, i) => `k${i}: v\n`).join('')}`;
+
+describe('duplicate keys: a warning with the key, line and column; the marked fields still updated (SPEC §7)', () => {
+  it('in a block mapping, on the composer path', () => {
+    const text = `apiVersion: apps/v1\nkind: Deployment\nspec:\n  selector: {a: b}\n  image: ${OLD} ${MARKER}\n  selector: {c: d}\n`;
+    const { output, results } = updateImageRefs(text, [NEW], 'd.yaml');
+    assert.equal(output, text.replace(OLD, NEW));
+    assert.deepEqual(results.map((result) => [result.severity, result.message]), [
+      ['warning', 'duplicate key "selector" at line 6, column 3: the last one counts'],
+      ['info', `updated image ref "${OLD}" to "${NEW}"`],
+    ]);
+  });
+
+  it('in a flow mapping, each repetition once, and marked fields on both occurrences updated', () => {
+    const text = `a: {x: 1, x: 2, x: 3}\nimage: ${OLD} ${MARKER}\nimage: ${OLD} ${MARKER}\n`;
+    const { output, results } = updateImageRefs(text, [NEW]);
+    assert.equal(output, text.split(OLD).join(NEW));
+    assert.deepEqual(results.filter((result) => result.severity === 'warning').map((result) => result.message), [
+      'duplicate key "x" at line 1, column 11: the last one counts',
+      'duplicate key "x" at line 1, column 17: the last one counts',
+      'duplicate key "image" at line 3, column 1: the last one counts',
+    ]);
+  });
+
+  it('keys the yaml library holds equal (1 and 1.0) are one key; 1 and "1" are two', () => {
+    const repeated = composeUnit('1: a\n1.0: b\n"1": c\n', { start: 0, end: 18, kind: 'document', index: 0 }, () => 'd');
+    assert.deepEqual(repeated.duplicateKeys, [{ key: '1.0', offset: 5 }]);
+  });
+
+  it('an annotation path through a repeated key follows the last occurrence, as Kubernetes reads it', () => {
+    const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    kobold/markers: "spec.image: tag: ^1; type: semver"\nspec:\n  image: ${OLD}\nspec:\n  image: docker.io/acme/app:1.1.0\n`;
+    const { output, results } = updateImageRefs(text, [NEW]);
+    assert.equal(output, text.replace('docker.io/acme/app:1.1.0', NEW));
+    assert.deepEqual(results.map((result) => result.severity), ['warning', 'info']);
+    assert.equal(results[1].field?.currentValue, 'docker.io/acme/app:1.1.0');
+  });
+
+  it('in a ResourceList item: the warning names the resource; the item is updated', () => {
+    const input = `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nfunctionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  items:\n  - ${NEW}\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: p\n  spec:\n    image: ${OLD} ${MARKER}\n  kind: Pod\n`;
+    const run = runResourceList(input);
+    assert.equal(run.hasError, false);
+    assert.ok(run.output.startsWith(input.replace(OLD, NEW)));
+    assert.deepEqual(run.results.map((result) => [result.severity, result.message, result.resourceRef?.name]), [
+      ['warning', 'duplicate key "kind" at line 15, column 3: the last one counts', 'p'],
+      ['info', `updated image ref "${OLD}" to "${NEW}"`, 'p'],
+    ]);
+  });
+});
+
+describe('the work of the key index and of unit labels (counted, not timed)', () => {
+  it('the fast reader looks each key up once in a set: 4x the keys, 4x the lookups', () => {
+    const lookups = [1000, 4000].map((count) => {
+      const text = manyKeys(count);
+      return setLookups(() => assert.notEqual(readSimpleYaml(text, 0, text.length, false), null));
+    });
+    assert.deepEqual(lookups, [1001, 4001]);
+  });
+
+  it('the composer path looks each key up once in a set (the yaml library compares each with every earlier one)', () => {
+    const lookups = [1000, 4000].map((count) => {
+      const text = manyKeys(count);
+      return setLookups(() => composeUnit(text, { start: 0, end: text.length, kind: 'document', index: 0 }, () => 'd'));
+    });
+    assert.ok(lookups[0] >= 1001, `${lookups[0]} lookups`);
+    assert.ok(lookups[1] < 5 * lookups[0], `${lookups.join(' then ')} lookups`);
+  });
+
+  /** A ResourceList of `count` marked items at column 0 that the fast reader leaves to the composer (an anchor). */
+  const anchoredItems = (count: number, broken = ''): string =>
+    `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nfunctionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  items:\n  - ${NEW}\nitems:\n${`- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: &n p\n  spec:\n    image: ${OLD} ${MARKER}\n`.repeat(count)}${broken}`;
+
+  it('an item composed without an error never has its index counted (it is O(items) each time)', () => {
+    const counted = indexCounts(() => {
+      const run = runResourceList(anchoredItems(200));
+      assert.equal(run.results.filter((result) => result.severity === 'info').length, 200);
+    });
+    assert.equal(counted, 0);
+  });
+
+  it('an item with an error has its index counted once, for the message', () => {
+    let message = '';
+    const counted = indexCounts(() => {
+      message = runResourceList(anchoredItems(3, `- kind: Pod\n  image: *nowhere ${MARKER}\n`)).results.find((result) => result.severity === 'error')!.message;
+    });
+    assert.equal(counted, 1);
+    assert.match(message, /^items\[3\], line 28, column 10: invalid YAML: alias \*nowhere/);
+  });
+});
