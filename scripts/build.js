@@ -4,7 +4,7 @@
 // faster than hundreds of modules, with a launcher (dist/cli.js) and V8's code cache of the bundle.
 'use strict';
 const { execFileSync } = require('child_process');
-const { mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync, chmodSync } = require('fs');
+const { mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync, chmodSync, rmSync } = require('fs');
 const { join } = require('path');
 const Ajv = require('ajv').default;
 const standaloneCode = require('ajv/dist/standalone').default;
@@ -62,7 +62,7 @@ function sampleResourceList() {
   return `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n${items}functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  items:\n  - docker.io/foo/app:1.2.3\n  - docker.io/foo/sidecar:2.0.1\n`;
 }
 
-/** Runs the CLI bundle once on the sample and saves V8's code cache of it (src/launch.ts). */
+/** Runs the CLI bundle once on the sample and saves V8's code cache of it (src/cli/launch.ts). */
 function writeCodeCache() {
   const launch = join(root, 'dist', 'cli.js');
   const cache = join(root, 'dist', 'cli-bundle.cache');
@@ -78,6 +78,8 @@ runBundle(script, dir);`;
   }
 }
 
+// A clean dist/: modules that moved or went away must not linger there.
+rmSync(join(root, 'dist'), { recursive: true, force: true });
 generateValidators();
 run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
 mkdirSync(join(root, 'dist', 'generated'), { recursive: true });
@@ -85,18 +87,18 @@ for (const file of ['schema-validators.js', 'schema-validators.d.ts']) copyFileS
 const esbuild = require('esbuild');
 const dist = join(root, 'dist');
 esbuild.buildSync({
-  entryPoints: [join(root, 'src', 'cli.ts')],
+  entryPoints: [join(root, 'src', 'cli', 'main.ts')],
   outfile: join(dist, 'cli-bundle.js'),
   bundle: true,
   platform: 'node',
   target: 'node20',
-  // Loaded on first use only (src/lazy.ts, matchers/index.ts): left out of the bundle so that a run
+  // Loaded on first use only (src/lazy.ts, src/match/schemes/index.ts): left out of the bundle so that a run
   // that does not need them does not even parse them.
   external: ['yaml', 're2js'],
   minify: true,
   logLevel: 'warning',
 });
-// The command: a launcher that runs the bundle with its code cache (src/launch.ts).
-esbuild.buildSync({ entryPoints: [join(root, 'src', 'launch.ts')], outfile: join(dist, 'cli.js'), bundle: true, platform: 'node', target: 'node20', minify: true, logLevel: 'warning' });
+// The command: a launcher that runs the bundle with its code cache (src/cli/launch.ts).
+esbuild.buildSync({ entryPoints: [join(root, 'src', 'cli', 'launch.ts')], outfile: join(dist, 'cli.js'), bundle: true, platform: 'node', target: 'node20', minify: true, logLevel: 'warning' });
 chmodSync(join(dist, 'cli.js'), 0o755);
 writeCodeCache();

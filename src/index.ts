@@ -1,12 +1,12 @@
-import { applyEdits } from './edits';
-import { checkImageRefs } from './fn-config';
+import { applyEdits } from './output/edits';
+import { checkImageRefs } from './krm/fn-config';
 import { InputError } from './input-error';
-import { checkYamlText } from './input-text';
-import { Result } from './results';
-import { ResultLog } from './result-log';
-import { updateStream } from './stream';
+import { checkYamlText } from './yaml/input-text';
+import { Result } from './output/results';
+import { ResultLog } from './output/result-log';
+import { updateStream } from './update/stream';
 
-export type { Result, Severity, ResourceRef, FieldRef, FileRef } from './results';
+export type { Result, Severity, ResourceRef, FieldRef, FileRef } from './output/results';
 
 export interface ImageRefUpdate {
   /** The input with only the changed scalars replaced; the input itself when there is an error. */

@@ -10,7 +10,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { isNode, parse, parseAllDocuments } from 'yaml';
 import { Result, updateImageRefs } from '../src/index';
-import { runResourceList } from '../src/resource-list';
+import { runResourceList } from '../src/krm/resource-list';
 import { CliRun, ensureBuilt, runCli, tempDir } from './fixtures/lossless/harness';
 
 const OLD = 'docker.io/acme/app:1.0.0';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { countOccurrences } from '../src/count-occurrences';
+import { countOccurrences } from '../src/markers/count-occurrences';
 
 describe('countOccurrences', () => {
   it('counts the occurrences in text, one after another', () => {

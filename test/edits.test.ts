@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { applyEdits, EditList, textOutput } from '../src/edits';
+import { applyEdits, EditList, textOutput } from '../src/output/edits';
 
 describe('edits', () => {
   it('applies edits in offset order and keeps every other byte', () => {

@@ -7,7 +7,7 @@ import {
   SHORT_RUN_MARKERS,
   VERY_SHORT_RUN_INTERRUPT_BUDGET,
   VERY_SHORT_RUN_MARKERS,
-} from '../src/engine-flags';
+} from '../src/cli/engine-flags';
 
 const MANY = SHORT_RUN_MARKERS + 1;
 const LATE_OPTIMIZATION = `--interrupt-budget=${SHORT_RUN_INTERRUPT_BUDGET}`;

@@ -2,8 +2,8 @@ import { strict as assert } from 'assert';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { EditedOutput } from '../src/edits';
-import { COPY_PIECE, FdOutput } from '../src/fd-output';
+import { EditedOutput } from '../src/output/edits';
+import { COPY_PIECE, FdOutput } from '../src/cli/fd-output';
 
 /** The bytes an FdOutput writes to a file when `write` drives it. */
 function writtenBytes(source: string, encoding: 'latin1' | 'utf8', write: (output: EditedOutput) => void): Buffer {

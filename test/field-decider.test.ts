@@ -1,8 +1,8 @@
 import { strict as assert } from 'assert';
-import { FieldDecider } from '../src/field-decider';
-import { formatFieldPath, PathSegment } from '../src/field-path';
-import { renderScalar } from '../src/scalar-style';
-import { checkImageRefs } from '../src/fn-config';
+import { FieldDecider } from '../src/match/field-decider';
+import { formatFieldPath, PathSegment } from '../src/markers/field-path';
+import { renderScalar } from '../src/output/scalar-style';
+import { checkImageRefs } from '../src/krm/fn-config';
 
 describe('FieldDecider', () => {
   const decider = new FieldDecider(checkImageRefs(['docker.io/foo/app:1.2.3', 'docker.io/foo/app:1.10.0', 'ghcr.io/x/y:2.0.0']).refs);

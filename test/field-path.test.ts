@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { AnnotationRule, formatFieldPath, parseAnnotationRule, PathSelector } from '../src/field-path';
+import { AnnotationRule, formatFieldPath, parseAnnotationRule, PathSelector } from '../src/markers/field-path';
 
 function rule(line: string): AnnotationRule {
   const parsed = parseAnnotationRule(line);

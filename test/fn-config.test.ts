@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { checkImageRefs, ConfigLoad, loadFunctionConfig, splitImageList } from '../src/fn-config';
+import { checkImageRefs, ConfigLoad, loadFunctionConfig, splitImageList } from '../src/krm/fn-config';
 
 const ALLOWED = 'kobold/v1alpha3 List, kobold/v1alpha3 ImageRefUpdater, v1 ConfigMap';
 const DIGEST = `sha256:${'2'.repeat(64)}`;

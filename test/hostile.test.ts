@@ -8,7 +8,7 @@ import { strict as assert } from 'assert';
 import { spawnSync } from 'child_process';
 import { closeSync, openSync, writeSync } from 'fs';
 import { join } from 'path';
-import { Result } from '../src/results';
+import { Result } from '../src/output/results';
 import { CliRun, ensureBuilt, runCli, tempDir } from './fixtures/lossless/harness';
 
 const HEADER = 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\n';

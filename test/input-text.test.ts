@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { describeOffset, InputError } from '../src/input-error';
-import { checkYamlText, decodeYamlBytes, decodeYamlInput } from '../src/input-text';
+import { checkYamlText, decodeYamlBytes, decodeYamlInput } from '../src/yaml/input-text';
 
 function bytes(...values: Array<number | string>): Uint8Array {
   return Uint8Array.from(values.flatMap((value) => (typeof value === 'string' ? [...Buffer.from(value, 'utf8')] : [value])));

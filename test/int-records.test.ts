@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { IntRecords } from '../src/int-records';
+import { IntRecords } from '../src/output/int-records';
 
 describe('IntRecords', () => {
   it('appends records and reads every slot back, across chunks', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
-import { liteToJs } from '../src/lite-tree';
-import { readSimpleYaml } from '../src/simple-yaml';
+import { liteToJs } from '../src/yaml/lite-tree';
+import { readSimpleYaml } from '../src/yaml/fast-reader';
 
 describe('liteToJs', () => {
   it('resolves plain scalars as the YAML 1.2 core schema does and keeps quoted ones strings', () => {

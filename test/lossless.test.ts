@@ -14,7 +14,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { isMap, isScalar, isSeq, Node, parse, parseAllDocuments } from 'yaml';
 import { Result, updateImageRefs } from '../src/index';
-import { runResourceList } from '../src/resource-list';
+import { runResourceList } from '../src/krm/resource-list';
 import {
   assertChangesInside,
   BOM,

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
-import { goTrimSpace } from '../src/go-strings';
-import { MARKER_PREFIX, MarkerOptions, markerTextOfComment, parseMarker } from '../src/marker';
+import { goTrimSpace } from '../src/markers/go-strings';
+import { MARKER_PREFIX, MarkerOptions, markerTextOfComment, parseMarker } from '../src/markers/marker';
 
 const EMPTY: MarkerOptions = { type: '', tag: '', part: '', context: '' };
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
-import { compareVersions, parseConstraint, parseVersion, Version } from '../src/matchers/masterminds';
-import { compileSemverMatcher } from '../src/matchers/semver';
+import { compareVersions, parseConstraint, parseVersion, Version } from '../src/match/schemes/masterminds';
+import { compileSemverMatcher } from '../src/match/schemes/semver';
 
 function version(text: string): Version {
   const parsed = parseVersion(text);

@@ -6,7 +6,7 @@ import {
   parseIncomingReference,
   parseReference,
   RefParse,
-} from '../src/reference';
+} from '../src/match/reference';
 
 // Expected values below are what kobold 0.4.3 (go-containerregistry v0.17.0) gives for the same
 // strings, except that "could not parse reference" quotes the input verbatim where Go mangled `%`.

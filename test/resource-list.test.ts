@@ -8,8 +8,8 @@ import { strict as assert } from 'assert';
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { isMap, isScalar, isSeq, parse, parseAllDocuments, parseDocument, Scalar, YAMLMap } from 'yaml';
-import { runResourceList } from '../src/resource-list';
-import { Result } from '../src/results';
+import { runResourceList } from '../src/krm/resource-list';
+import { Result } from '../src/output/results';
 import { crlf } from './fixtures/lossless/harness';
 
 const OLD = 'docker.io/acme/app:1.0.0';

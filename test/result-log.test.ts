@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
-import { ResultLog } from '../src/result-log';
-import { Result } from '../src/results';
+import { ResultLog } from '../src/output/result-log';
+import { Result } from '../src/output/results';
 
 function logOf(results: readonly Result[]): ResultLog {
   const log = new ResultLog();

@@ -1,9 +1,9 @@
 import { strict as assert } from 'assert';
-import { compileMatcher, isMatchType, MATCH_TYPES } from '../src/matchers';
-import { compileExactMatcher } from '../src/matchers/exact';
-import { compileRegexMatcher } from '../src/matchers/regex';
-import { MarkerOptions } from '../src/marker';
-import { compileRule, FieldRule } from '../src/rule';
+import { compileMatcher, isMatchType, MATCH_TYPES } from '../src/match/schemes';
+import { compileExactMatcher } from '../src/match/schemes/exact';
+import { compileRegexMatcher } from '../src/match/schemes/regex';
+import { MarkerOptions } from '../src/markers/marker';
+import { compileRule, FieldRule } from '../src/match/rule';
 
 function marker(fields: Partial<MarkerOptions>): MarkerOptions {
   return { type: '', tag: '', part: '', context: '', ...fields };

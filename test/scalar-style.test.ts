@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { parse } from 'yaml';
-import { doubleQuoted, isPlainSafe, renderScalar } from '../src/scalar-style';
+import { doubleQuoted, isPlainSafe, renderScalar } from '../src/output/scalar-style';
 
 /** What `k: <text>` (block) or `{k: <text>}` (flow) reads back as, under YAML 1.2 and 1.1. */
 function readBack(text: string, inFlow: boolean): [unknown, unknown] {

@@ -1,9 +1,9 @@
 import { strict as assert } from 'assert';
 import { parseDocument } from 'yaml';
-import { liteTreeOf } from '../src/composed-tree';
-import { LiteNode } from '../src/lite-tree';
-import { runResourceList } from '../src/resource-list';
-import { readSimpleYaml } from '../src/simple-yaml';
+import { liteTreeOf } from '../src/yaml/composed-tree';
+import { LiteNode } from '../src/yaml/lite-tree';
+import { runResourceList } from '../src/krm/resource-list';
+import { readSimpleYaml } from '../src/yaml/fast-reader';
 
 /** The tree the full composer gives for a document, the reference the fast reader must equal. */
 function composedTree(text: string): LiteNode {

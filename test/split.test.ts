@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { ColumnZeroItems, splitStream, Unit, UnitIndex, Units } from '../src/split';
+import { ColumnZeroItems, splitStream, Unit, UnitIndex, Units } from '../src/yaml/split';
 
 function unitsOf(units: Units): Unit[] {
   return Array.from({ length: units.length }, (_, position) => units.at(position));

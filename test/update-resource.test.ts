@@ -1,14 +1,14 @@
 import { strict as assert } from 'assert';
 import { parseDocument } from 'yaml';
-import { liteTreeOf } from '../src/composed-tree';
-import { applyEdits } from '../src/edits';
-import { checkImageRefs } from '../src/fn-config';
-import { LiteNode } from '../src/lite-tree';
-import { MARKERS_ANNOTATION, annotation, resourceOrigin } from '../src/resource-origin';
-import { FieldDecider } from '../src/field-decider';
-import { FileRef, Result } from '../src/results';
-import { readSimpleYaml } from '../src/simple-yaml';
-import { updateResource } from '../src/update-resource';
+import { liteTreeOf } from '../src/yaml/composed-tree';
+import { applyEdits } from '../src/output/edits';
+import { checkImageRefs } from '../src/krm/fn-config';
+import { LiteNode } from '../src/yaml/lite-tree';
+import { MARKERS_ANNOTATION, annotation, resourceOrigin } from '../src/krm/resource-origin';
+import { FieldDecider } from '../src/match/field-decider';
+import { FileRef, Result } from '../src/output/results';
+import { readSimpleYaml } from '../src/yaml/fast-reader';
+import { updateResource } from '../src/update/resource';
 
 const D1 = `sha256:${'1'.repeat(64)}`;
 const D2 = `sha256:${'2'.repeat(64)}`;

@@ -1,8 +1,8 @@
 import { strict as assert } from 'assert';
-import { MarkerOptions } from '../src/marker';
-import { parseIncomingReference } from '../src/reference';
-import { compileRule, FieldRule } from '../src/rule';
-import { currentReferenceText, currentTag, decideFieldUpdate, FieldDecision, IncomingRef, valueForPart } from '../src/update';
+import { MarkerOptions } from '../src/markers/marker';
+import { parseIncomingReference } from '../src/match/reference';
+import { compileRule, FieldRule } from '../src/match/rule';
+import { currentReferenceText, currentTag, decideFieldUpdate, FieldDecision, IncomingRef, valueForPart } from '../src/match/decide';
 
 const D1 = `sha256:${'1'.repeat(64)}`;
 const D2 = `sha256:${'2'.repeat(64)}`;

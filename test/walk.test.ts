@@ -1,10 +1,10 @@
 import { strict as assert } from 'assert';
 import { parseDocument } from 'yaml';
-import { liteTreeOf, trailingComment } from '../src/composed-tree';
-import { parseAnnotationRule, PathSegment, PathSelector } from '../src/field-path';
-import { LiteNode } from '../src/lite-tree';
-import { readSimpleYaml } from '../src/simple-yaml';
-import { CommentMarkers, findCommentMarkers, selectNodes } from '../src/walk';
+import { liteTreeOf, trailingComment } from '../src/yaml/composed-tree';
+import { parseAnnotationRule, PathSegment, PathSelector } from '../src/markers/field-path';
+import { LiteNode } from '../src/yaml/lite-tree';
+import { readSimpleYaml } from '../src/yaml/fast-reader';
+import { CommentMarkers, findCommentMarkers, selectNodes } from '../src/markers/walk';
 
 /** The resource tree as the yaml composer gives it (`parseDocument` with source tokens). */
 function compose(source: string): LiteNode {

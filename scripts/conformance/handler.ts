@@ -4,14 +4,14 @@
  *
  * A case without a divergence must give kobold's value. A case with a D-rule is checked against a
  * model of the SPEC written here as a direct transcription of its rules (kobold's sequential loop,
- * then D2, D3 and D4), separate from the structure of src/update.ts.
+ * then D2, D3 and D4), separate from the structure of src/match/decide.ts.
  */
 import { parse } from 'yaml';
 import { updateImageRefs } from '../../src';
-import { parseMarker } from '../../src/marker';
-import { compileMatcher, isMatchType } from '../../src/matchers';
-import { compareVersions, parseVersion } from '../../src/matchers/masterminds';
-import { parseIncomingReference, parseReference } from '../../src/reference';
+import { parseMarker } from '../../src/markers/marker';
+import { compileMatcher, isMatchType } from '../../src/match/schemes';
+import { compareVersions, parseVersion } from '../../src/match/schemes/masterminds';
+import { parseIncomingReference, parseReference } from '../../src/match/reference';
 
 export interface HandlerRow {
   id: string;

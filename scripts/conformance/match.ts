@@ -3,7 +3,7 @@
  * regex with `|`, SPEC D1 anchors the pattern as a group; the expectation is then computed with
  * JavaScript's own regular expressions, independently of re2js.
  */
-import { compileMatcher, isMatchType } from '../../src/matchers';
+import { compileMatcher, isMatchType } from '../../src/match/schemes';
 
 export interface MatchRow {
   id: string;

@@ -2,7 +2,7 @@
  * parse.jsonl parity: our reference parsing against what kobold's Go code recorded for the same
  * string (see /work/shared/parity/README.md).
  */
-import { IncomingParse, newTag, parseImageRefWithDigest, parseReference, RefParse } from '../../src/reference';
+import { IncomingParse, newTag, parseImageRefWithDigest, parseReference, RefParse } from '../../src/match/reference';
 
 /** One Go result as recorded; `kind` and `digest` are left out when empty. */
 export interface GoRefResult {

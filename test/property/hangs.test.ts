@@ -6,8 +6,8 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { updateImageRefs } from '../../src/index';
-import { runResourceList } from '../../src/resource-list';
-import { Result } from '../../src/results';
+import { runResourceList } from '../../src/krm/resource-list';
+import { Result } from '../../src/output/results';
 import { asResourceList, bombDocument, bombSpecs, Generated, MARK, MARKED, NEW, nestedDocument, nestingSpecs } from './generators';
 import { propertyRuns } from './helpers';
 

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'assert';
 import { Document, isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
-import type { Result } from '../../src/results';
+import type { Result } from '../../src/output/results';
 
 export type Segment = string | number;
 

@@ -6,14 +6,14 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { isSeq, parseAllDocuments, parseDocument } from 'yaml';
-import { liteTreeOf } from '../../src/composed-tree';
-import { applyEdits } from '../../src/edits';
-import { FieldDecider } from '../../src/field-decider';
-import { checkImageRefs } from '../../src/fn-config';
+import { liteTreeOf } from '../../src/yaml/composed-tree';
+import { applyEdits } from '../../src/output/edits';
+import { FieldDecider } from '../../src/match/field-decider';
+import { checkImageRefs } from '../../src/krm/fn-config';
 import { updateImageRefs } from '../../src/index';
-import { readSimpleResource, readSimpleYaml } from '../../src/simple-yaml';
-import { updateResource } from '../../src/update-resource';
-import { findCommentMarkers } from '../../src/walk';
+import { readSimpleResource, readSimpleYaml } from '../../src/yaml/fast-reader';
+import { updateResource } from '../../src/update/resource';
+import { findCommentMarkers } from '../../src/markers/walk';
 import { refsFor, validStream } from './generators';
 import { plain, propertyRuns } from './helpers';
 

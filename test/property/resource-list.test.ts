@@ -8,8 +8,8 @@ import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { Document, isMap, isScalar, isSeq, parseAllDocuments, Scalar, YAMLMap } from 'yaml';
 import { updateImageRefs } from '../../src/index';
-import { runResourceList } from '../../src/resource-list';
-import { Result } from '../../src/results';
+import { runResourceList } from '../../src/krm/resource-list';
+import { Result } from '../../src/output/results';
 import { nonMatchingRefs, validResourceList } from './generators';
 import { assertOnlySpansChanged, infos, nodeAt, pathOf, plain, propertyRuns, resolvedValues, scalarSpan, scalarsByPath, Segment, Span } from './helpers';
 

@@ -7,7 +7,7 @@ import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { Document, isScalar } from 'yaml';
 import { updateImageRefs } from '../../src/index';
-import { Result } from '../../src/results';
+import { Result } from '../../src/output/results';
 import { nonMatchingRefs, streamWithRefs, validStream } from './generators';
 import { assertOnlySpansChanged, documentsOf, documentStarts, infos, nodeAt, pathOf, pieces, propertyRuns, resolvedValues, scalarSpan, scalarsByPath, Span } from './helpers';
 

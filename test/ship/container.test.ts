@@ -147,7 +147,7 @@ describe('container image (a real Docker engine)', function () {
     docker(['build', '--network', 'host', '-q', '-f', '-', '-t', image, '.'], { input: `FROM ${RUNTIME_BASE}\nCOPY . /context/\n`, env: { ...process.env, DOCKER_BUILDKIT: '0' } });
     try {
       const context = filesOf(image, temps).filter((path) => path.startsWith('context/')).map((path) => path.slice('context/'.length));
-      for (const path of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'src/cli.ts', 'schemas/configmap.schema.json', 'scripts/build.js']) assert.ok(context.includes(path), `${path} is in the context`);
+      for (const path of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'src/cli/main.ts', 'schemas/configmap.schema.json', 'scripts/build.js']) assert.ok(context.includes(path), `${path} is in the context`);
       const leaked = context.filter((path) => /(^|\/)(node_modules|\.git)\/|^(dist|test|bench|fn-config-examples|\.ci)\/|^(Dockerfile|\.dockerignore|action\.yml)$|\.tgz$/.test(path));
       assert.deepEqual(leaked, []);
     } finally {

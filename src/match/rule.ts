@@ -1,5 +1,5 @@
-import { compileMatcher, isMatchType, MATCH_TYPES, MatchType, TagMatcher } from './matchers';
-import { MarkerOptions } from './marker';
+import { compileMatcher, isMatchType, MATCH_TYPES, MatchType, TagMatcher } from './schemes';
+import { MarkerOptions } from '../markers/marker';
 
 /** The part of an image reference a field holds: the whole reference, or its tag and/or digest. */
 export type RefPart = '' | 'tag' | 'digest' | 'tag+digest';

@@ -1,8 +1,8 @@
 import type { ErrorObject } from 'ajv';
-import validators from './generated/schema-validators';
-import { parseIncomingReference } from './reference';
-import { Result } from './results';
-import { IncomingRef } from './update';
+import validators from '../generated/schema-validators';
+import { parseIncomingReference } from '../match/reference';
+import { Result } from '../output/results';
+import { IncomingRef } from '../match/decide';
 
 /**
  * The functionConfig kinds the function accepts, with the JSON Schema file in schemas/ that checks

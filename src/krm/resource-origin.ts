@@ -5,9 +5,9 @@ import {
   SOURCE_INDEX_ANNOTATION,
   SOURCE_PATH_ANNOTATION,
 } from 'kpt-functions/dist/src/metadata';
-import { entryOf, LiteNode, scalarAt, scalarValue } from './lite-tree';
-import { MARKER_HINT } from './marker';
-import { FileRef, ResourceOrigin, ResourceRef } from './results';
+import { entryOf, LiteNode, scalarAt, scalarValue } from '../yaml/lite-tree';
+import { MARKER_HINT } from '../markers/marker';
+import { FileRef, ResourceOrigin, ResourceRef } from '../output/results';
 
 /** Where kpt says a resource came from: `config.kubernetes.io/...`, or the `internal.` form. */
 const PATH_ANNOTATIONS = [LEGACY_SOURCE_PATH_ANNOTATION, SOURCE_PATH_ANNOTATION];

@@ -1,19 +1,19 @@
 import { fstatSync, readFileSync, readSync, statSync } from 'fs';
-import { applyEdits, EditedOutput } from './edits';
+import { applyEdits, EditedOutput } from '../output/edits';
 import { engineFlagsFor, SHORT_RUN_MARKERS } from './engine-flags';
 import { FdOutput, writeAllSync } from './fd-output';
-import { checkImageRefs, loadFunctionConfig } from './fn-config';
-import { InputError } from './input-error';
-import { decodeYamlBytes, decodeYamlInput, DecodedInput } from './input-text';
-import { yamlLibrary } from './lazy';
-import { liteToJs } from './lite-tree';
-import { MARKER_HINT } from './marker';
-import { countOccurrences } from './count-occurrences';
-import { runResourceList } from './resource-list';
-import { resultsYaml } from './results';
-import { ResultLog } from './result-log';
-import { readSimpleYaml } from './simple-yaml';
-import { updateStream } from './stream';
+import { checkImageRefs, loadFunctionConfig } from '../krm/fn-config';
+import { InputError } from '../input-error';
+import { decodeYamlBytes, decodeYamlInput, DecodedInput } from '../yaml/input-text';
+import { yamlLibrary } from '../lazy';
+import { liteToJs } from '../yaml/lite-tree';
+import { MARKER_HINT } from '../markers/marker';
+import { countOccurrences } from '../markers/count-occurrences';
+import { runResourceList } from '../krm/resource-list';
+import { resultsYaml } from '../output/results';
+import { ResultLog } from '../output/result-log';
+import { readSimpleYaml } from '../yaml/fast-reader';
+import { updateStream } from '../update/stream';
 
 const USAGE = `image-ref-updater: update container image references marked with "# kobold:" comments.
 

@@ -1,18 +1,18 @@
-import { liteTreeOf } from './composed-tree';
-import { EditList } from './edits';
-import { describeOffset, InputError, inputErrorOf } from './input-error';
-import { LiteNode } from './lite-tree';
-import { ResultLog } from './result-log';
-import { yamlLibrary } from './lazy';
-import { readSimpleResource, SimpleResource } from './simple-yaml';
-import { firstYamlError } from './yaml-cst';
-import { Unit, UnitIndex, unitLabel } from './split';
-import { IncomingRef } from './update';
-import { FieldDecider } from './field-decider';
-import { MARKER_HINT } from './marker';
-import { MARKERS_ANNOTATION } from './resource-origin';
-import { updateResource } from './update-resource';
-import { findCommentMarkers } from './walk';
+import { liteTreeOf } from '../yaml/composed-tree';
+import { EditList } from '../output/edits';
+import { describeOffset, InputError, inputErrorOf } from '../input-error';
+import { LiteNode } from '../yaml/lite-tree';
+import { ResultLog } from '../output/result-log';
+import { yamlLibrary } from '../lazy';
+import { readSimpleResource, SimpleResource } from '../yaml/fast-reader';
+import { firstYamlError } from '../yaml/cst';
+import { Unit, UnitIndex, unitLabel } from '../yaml/split';
+import { IncomingRef } from '../match/decide';
+import { FieldDecider } from '../match/field-decider';
+import { MARKER_HINT } from '../markers/marker';
+import { MARKERS_ANNOTATION } from '../krm/resource-origin';
+import { updateResource } from './resource';
+import { findCommentMarkers } from '../markers/walk';
 
 /**
  * Composes a unit with the yaml library, for what the simple reader leaves: any YAML at all, and

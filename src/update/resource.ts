@@ -1,11 +1,11 @@
-import { Edit } from './edits';
-import { parseAnnotationRule, PathSegment } from './field-path';
-import { annotation, MARKERS_ANNOTATION, resourceOrigin } from './resource-origin';
-import { FileRef, ResourceOrigin, Result, resultAbout } from './results';
-import { FlowScalarStyle } from './scalar-style';
-import { FieldDecider } from './field-decider';
-import { LiteNode, LiteScalar } from './lite-tree';
-import { CommentMarkers, findCommentMarkers, MarkedScalar, selectNodes } from './walk';
+import { Edit } from '../output/edits';
+import { parseAnnotationRule, PathSegment } from '../markers/field-path';
+import { annotation, MARKERS_ANNOTATION, resourceOrigin } from '../krm/resource-origin';
+import { FileRef, ResourceOrigin, Result, resultAbout } from '../output/results';
+import { FlowScalarStyle } from '../output/scalar-style';
+import { FieldDecider } from '../match/field-decider';
+import { LiteNode, LiteScalar } from '../yaml/lite-tree';
+import { CommentMarkers, findCommentMarkers, MarkedScalar, selectNodes } from '../markers/walk';
 
 export interface ResourceUpdate {
   edits: Edit[];

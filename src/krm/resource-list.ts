@@ -1,16 +1,16 @@
 import type { CST } from 'yaml';
-import { yamlLibrary } from './lazy';
-import { Edit, EditedOutput, EditList, textOutput } from './edits';
+import { yamlLibrary } from '../lazy';
+import { Edit, EditedOutput, EditList, textOutput } from '../output/edits';
 import { checkImageRefs, loadFunctionConfig } from './fn-config';
-import { describeOffset, InputError, inputErrorOf } from './input-error';
-import { entryOf, liteToJs, scalarAt } from './lite-tree';
-import { Result, resultsYaml, writeResultsYaml } from './results';
-import { ResultLog } from './result-log';
-import { readSimpleYaml } from './simple-yaml';
-import { scanFrom } from './sticky-scan';
-import { ColumnZeroItems, Unit, UnitIndex, unitLabel, Units } from './split';
-import { updateUnits } from './units';
-import { composeNode, parseTokens, streamError, tokenEnd } from './yaml-cst';
+import { describeOffset, InputError, inputErrorOf } from '../input-error';
+import { entryOf, liteToJs, scalarAt } from '../yaml/lite-tree';
+import { Result, resultsYaml, writeResultsYaml } from '../output/results';
+import { ResultLog } from '../output/result-log';
+import { readSimpleYaml } from '../yaml/fast-reader';
+import { scanFrom } from '../yaml/sticky-scan';
+import { ColumnZeroItems, Unit, UnitIndex, unitLabel, Units } from '../yaml/split';
+import { updateUnits } from '../update/units';
+import { composeNode, parseTokens, streamError, tokenEnd } from '../yaml/cst';
 
 const RESOURCE_LIST_VERSIONS = ['config.kubernetes.io/v1', 'config.kubernetes.io/v1alpha1'];
 

@@ -1,6 +1,6 @@
 import type { CST, Document } from 'yaml';
-import { yamlLibrary } from './lazy';
-import { describeOffset, InputError } from './input-error';
+import { yamlLibrary } from '../lazy';
+import { describeOffset, InputError } from '../input-error';
 
 /** The top-level tokens of a YAML stream: documents, directives, comments, errors. */
 export function parseTokens(text: string): CST.Token[] {

@@ -1,5 +1,5 @@
 import { isAscii } from 'buffer';
-import { describeOffset, InputError } from './input-error';
+import { describeOffset, InputError } from '../input-error';
 
 /** A character YAML does not allow in a stream (it only allows printable Unicode, tab and line breaks). */
 const NOT_YAML_CHARACTER = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;

@@ -1,8 +1,8 @@
-import { PathSegment } from './field-path';
+import { PathSegment } from '../markers/field-path';
 import { LiteMap, LiteNode, LiteScalar, LiteSeq } from './lite-tree';
-import { MARKER_PREFIX } from './marker';
+import { MARKER_PREFIX } from '../markers/marker';
 import { scanFrom } from './sticky-scan';
-import { CommentMarkers, noteMarker } from './walk';
+import { CommentMarkers, noteMarker } from '../markers/walk';
 
 /** Thrown inside the reader when the text leaves the simple subset; the caller composes instead. */
 class NotSimple extends Error {}

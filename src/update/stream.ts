@@ -1,7 +1,7 @@
-import { EditList } from './edits';
-import { ResultLog } from './result-log';
-import { splitStream } from './split';
-import { IncomingRef } from './update';
+import { EditList } from '../output/edits';
+import { ResultLog } from '../output/result-log';
+import { splitStream } from '../yaml/split';
+import { IncomingRef } from '../match/decide';
 import { updateUnits } from './units';
 
 /**

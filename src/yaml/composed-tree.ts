@@ -1,5 +1,5 @@
 import type { Scalar } from 'yaml';
-import { yamlLibrary } from './lazy';
+import { yamlLibrary } from '../lazy';
 import { LiteNode, ScalarStyle } from './lite-tree';
 
 /** The text of the comment that trails `end` on its line (after blanks and at most one `,`), if any. */

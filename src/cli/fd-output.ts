@@ -1,5 +1,5 @@
 import { writeSync } from 'fs';
-import { EditedOutput } from './edits';
+import { EditedOutput } from '../output/edits';
 
 /** Writes all of `data` to a file descriptor; a non-blocking pipe that is full is waited for. */
 export function writeAllSync(fd: number, data: string | Uint8Array): void {

@@ -1,8 +1,8 @@
-import { formatFieldPath, isBareKey, PathSegment } from './field-path';
-import { parseMarker } from './marker';
-import { FlowScalarStyle, renderScalar } from './scalar-style';
+import { formatFieldPath, isBareKey, PathSegment } from '../markers/field-path';
+import { parseMarker } from '../markers/marker';
+import { FlowScalarStyle, renderScalar } from '../output/scalar-style';
 import { compileRule, FieldRule } from './rule';
-import { decideFieldUpdate, FieldDecision, groupByRepository, IncomingRef, RefPool } from './update';
+import { decideFieldUpdate, FieldDecision, groupByRepository, IncomingRef, RefPool } from './decide';
 
 /** What a marked field becomes: the decision (and, when it changes, the message saying so), or why its marker is invalid. */
 export type FieldOutcome = { ok: true; decision: FieldDecision; message: string } | { ok: false; error: string };

@@ -1,5 +1,5 @@
 import { PathSegment, PathSelector } from './field-path';
-import { entryOf, LiteAlias, LiteMap, LiteNode, LiteScalar, LiteSeq } from './lite-tree';
+import { entryOf, LiteAlias, LiteMap, LiteNode, LiteScalar, LiteSeq } from '../yaml/lite-tree';
 import { markerTextOfComment } from './marker';
 
 /** A scalar a rule applies to, wherever the rule came from. */

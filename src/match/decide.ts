@@ -1,4 +1,4 @@
-import type { Version } from './matchers/masterminds';
+import type { Version } from './schemes/masterminds';
 import { parseReference } from './reference';
 import { FieldRule, RefPart } from './rule';
 
@@ -105,7 +105,7 @@ function lastCandidate(candidates: readonly Candidate[]): Candidate | undefined 
  * the field has now.
  */
 function highestCandidate(candidates: readonly Candidate[], currentTag: string | null): Candidate | undefined {
-  const { compareVersions, parseVersion } = require('./matchers/masterminds') as typeof import('./matchers/masterminds');
+  const { compareVersions, parseVersion } = require('./schemes/masterminds') as typeof import('./schemes/masterminds');
   const current = currentTag === null ? null : parseVersion(currentTag);
   let best: { candidate: Candidate; version: Version } | undefined;
   for (const candidate of candidates) {
