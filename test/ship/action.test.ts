@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { needImage, TEST_IMAGE } from './support/docker';
 import { ACTION, expand, Expressions, runAction, runStep, Step, stepRuns } from './support/github-actions';
 import { describeRun, REPO, run, TempDirs } from './support/process';
+import { DEPLOYMENT } from './support/sample-package';
 
 const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
 const kptFn = parse(readFileSync(join(REPO, 'kpt-fn.yaml'), 'utf8')) as { image: string; sourceURL: string };
@@ -13,17 +14,7 @@ const ACTION_REPO = /^https:\/\/github\.com\/([^/]+\/[^/]+)\/tree\//.exec(kptFn.
 const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
 const NEW_REF = `my.org/amazing/app:v1.2.3@${DIGEST}`;
 
-const DEPLOYMENT = (name: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-spec:
-  template:
-    spec:
-      containers:
-      - name: app
-        image: my.org/amazing/app:v1.0.0   # kobold: tag: ^1; type: semver
-`;
+const OTHER = DEPLOYMENT.replace('name: app #', 'name: other #');
 const CONFIG_MAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\n';
 
 /** The Markdown table of the summary for these updated fields (file, field path), each from app:v1.0.0 to NEW_REF. */
@@ -40,15 +31,15 @@ describe('GitHub Action (action.yml)', function () {
   function workspace(): string {
     const dir = temps.make('workspace');
     mkdirSync(join(dir, 'deploy'));
-    writeFileSync(join(dir, 'deploy', 'a.yaml'), DEPLOYMENT('a'));
-    writeFileSync(join(dir, 'deploy', 'b.yaml'), DEPLOYMENT('b'));
+    writeFileSync(join(dir, 'deploy', 'a.yaml'), DEPLOYMENT);
+    writeFileSync(join(dir, 'deploy', 'b.yaml'), OTHER);
     writeFileSync(join(dir, 'deploy', 'c.yaml'), CONFIG_MAP);
     return dir;
   }
 
   function assertUnchanged(dir: string): void {
-    assert.equal(readFileSync(join(dir, 'deploy', 'a.yaml'), 'utf8'), DEPLOYMENT('a'));
-    assert.equal(readFileSync(join(dir, 'deploy', 'b.yaml'), 'utf8'), DEPLOYMENT('b'));
+    assert.equal(readFileSync(join(dir, 'deploy', 'a.yaml'), 'utf8'), DEPLOYMENT);
+    assert.equal(readFileSync(join(dir, 'deploy', 'b.yaml'), 'utf8'), OTHER);
     assert.equal(readFileSync(join(dir, 'deploy', 'c.yaml'), 'utf8'), CONFIG_MAP);
   }
 
@@ -105,8 +96,8 @@ describe('GitHub Action (action.yml)', function () {
       const dir = workspace();
       const result = runAction({ images: `${NEW_REF}, docker.io/library/busybox:1.36.1`, paths: 'deploy', image: TEST_IMAGE }, dir);
       assert.equal(result.status, 0, describeRun('the action', result));
-      assert.equal(readFileSync(join(dir, 'deploy', 'a.yaml'), 'utf8'), DEPLOYMENT('a').replace('my.org/amazing/app:v1.0.0', NEW_REF));
-      assert.equal(readFileSync(join(dir, 'deploy', 'b.yaml'), 'utf8'), DEPLOYMENT('b').replace('my.org/amazing/app:v1.0.0', NEW_REF));
+      assert.equal(readFileSync(join(dir, 'deploy', 'a.yaml'), 'utf8'), DEPLOYMENT.replace('my.org/amazing/app:v1.0.0', NEW_REF));
+      assert.equal(readFileSync(join(dir, 'deploy', 'b.yaml'), 'utf8'), OTHER.replace('my.org/amazing/app:v1.0.0', NEW_REF));
       assert.equal(readFileSync(join(dir, 'deploy', 'c.yaml'), 'utf8'), CONFIG_MAP);
       assert.deepEqual(readdirSync(join(dir, 'deploy')).sort(), ['a.yaml', 'b.yaml', 'c.yaml']);
       assert.equal(result.outputs['changed-files'], 'deploy/a.yaml\ndeploy/b.yaml');
@@ -123,7 +114,7 @@ describe('GitHub Action (action.yml)', function () {
       const result = runAction({ event: payload, image: TEST_IMAGE }, dir);
       assert.equal(result.status, 0, describeRun('the action', result));
       assert.equal(result.outputs['changed-files'], 'deploy/a.yaml\ndeploy/b.yaml');
-      assert.equal(readFileSync(join(dir, 'deploy', 'a.yaml'), 'utf8'), DEPLOYMENT('a').replace('my.org/amazing/app:v1.0.0', NEW_REF));
+      assert.equal(readFileSync(join(dir, 'deploy', 'a.yaml'), 'utf8'), DEPLOYMENT.replace('my.org/amazing/app:v1.0.0', NEW_REF));
       assert.match(result.stderr, /^# event: distribution, 1 image references?$/m);
     });
 

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { chownAll, docker, mountOwner, needImage, RUNTIME_BASE, TEST_IMAGE } from './support/docker';
 import { skipWith } from '../e2e/helpers';
 import { describeRun, onPath, REPO, run, RunResult, TempDirs } from './support/process';
-import { FN_CONFIG, resourceListOf } from './support/sample-package';
+import { DEPLOYMENT, FN_CONFIG, RESOURCE_LIST, UPDATED, UPDATED_RESOURCE_LIST } from './support/sample-package';
 
 const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
   version: string;
@@ -15,22 +15,8 @@ const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
 };
 const kptFn = parse(readFileSync(join(REPO, 'kpt-fn.yaml'), 'utf8')) as { sourceURL: string };
 
-/** A Deployment with two marked images (the functionConfig updates only the first), as a file and in a ResourceList. */
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: app
-spec:
-  template:
-    spec:
-      containers:
-      - name: app
-        image: my.org/amazing/app:v1.0.0 # kobold: tag: ^1; type: semver
-      - name: sidecar
-        image: my.org/amazing/sidecar:v1.0.0 # kobold: tag: ^1; type: semver
-`;
-const UPDATED_DEPLOYMENT = DEPLOYMENT.replace('app:v1.0.0 #', 'app:v1.2.3 #');
-const RESOURCE_LIST = resourceListOf(DEPLOYMENT, FN_CONFIG);
+/** A file as kpt writes it back: it re-serialises, leaving one space before a comment. */
+const kptWritten = (text: string) => text.replace('   # kobold:', ' # kobold:');
 const INFO = {
   message: 'updated image ref "my.org/amazing/app:v1.0.0" to "my.org/amazing/app:v1.2.3"',
   severity: 'info',
@@ -41,9 +27,8 @@ const INFO = {
 /** The function's KRM-mode answer: the input with one scalar changed, then exactly one info result. */
 function assertUpdated(result: RunResult, what: string): void {
   assert.equal(result.status, 0, describeRun(what, result));
-  const items = RESOURCE_LIST.replace('app:v1.0.0 #', 'app:v1.2.3 #');
-  assert.ok(result.stdout.startsWith(items), `${what}: the output must be the input with only the app image changed\n${result.stdout}`);
-  assert.deepEqual(parse(result.stdout.slice(items.length)), { results: [INFO] });
+  assert.ok(result.stdout.startsWith(UPDATED_RESOURCE_LIST), `${what}: the output must be the input with only the image changed\n${result.stdout}`);
+  assert.deepEqual(parse(result.stdout.slice(UPDATED_RESOURCE_LIST.length)), { results: [INFO] });
 }
 
 /** `docker create IMAGE`, `docker export` of it, and the paths in that tar, sorted (directories end in `/`). */
@@ -222,13 +207,13 @@ functionConfig:
     const dir = mountDir({ 'fn-config.yaml': FN_CONFIG, 'deployment.yaml': DEPLOYMENT });
     const result = run('docker', ['run', '--rm', '--network', 'none', '-u', `${uid}:${gid}`, '-v', `${dir}:/w`, '-w', '/w', TEST_IMAGE, 'fn-config.yaml', 'deployment.yaml']);
     assert.equal(result.status, 0, describeRun('docker run (standalone)', result));
-    assert.equal(result.stdout, UPDATED_DEPLOYMENT);
+    assert.equal(result.stdout, UPDATED);
     assert.deepEqual(parse(result.stderr), [{ ...INFO, file: { path: 'deployment.yaml', index: 0 } }]);
     assert.equal(readFileSync(join(dir, 'deployment.yaml'), 'utf8'), DEPLOYMENT, 'standalone mode does not write');
   });
 
   describe('files in place on a mounted directory (SPEC §8: --image, --write, --list)', () => {
-    const OTHER = DEPLOYMENT.replace(/name: app$/m, 'name: other');
+    const OTHER = DEPLOYMENT.replace('name: app #', 'name: other #');
     const files = (): Record<string, string> => ({ 'a.yaml': DEPLOYMENT, 'b.yaml': OTHER, 'c.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\n' });
     const inPlace = (user: string, dir: string, ...args: string[]) => run('docker', ['run', '--rm', '--network', 'none', '-u', user, '-v', `${dir}:/w`, '-w', '/w', TEST_IMAGE, '--image', 'my.org/amazing/app:v1.2.3', ...args]);
 
@@ -251,8 +236,8 @@ functionConfig:
       assert.equal(result.status, 0, describeRun('--write', result));
       assert.equal(result.stdout, '');
       assert.match(result.stderr, /^# 2 fields updated in 2 files(, .*)?$/m);
-      assert.equal(readFileSync(join(dir, 'a.yaml'), 'utf8'), UPDATED_DEPLOYMENT);
-      assert.equal(readFileSync(join(dir, 'b.yaml'), 'utf8'), OTHER.replace('app:v1.0.0 #', 'app:v1.2.3 #'));
+      assert.equal(readFileSync(join(dir, 'a.yaml'), 'utf8'), UPDATED);
+      assert.equal(readFileSync(join(dir, 'b.yaml'), 'utf8'), OTHER.replace('app:v1.0.0 ', 'app:v1.2.3 '));
       assert.equal(readFileSync(join(dir, 'c.yaml'), 'utf8'), files()['c.yaml']);
       assert.equal(statSync(join(dir, 'c.yaml')).mtimeMs, unchangedMtime, 'an unchanged file is not touched');
       for (const name of ['a.yaml', 'b.yaml']) assert.deepEqual([statSync(join(dir, name)).uid, statSync(join(dir, name)).gid], [uid, gid], `${name} keeps its owner`);
@@ -290,15 +275,15 @@ functionConfig:
       const pkgDir = makePackage();
       const result = run('kpt', ['fn', 'eval', pkgDir, '--image', TEST_IMAGE, '--image-pull-policy', 'ifNotPresent', '--fn-config', join(pkgDir, '..', 'fn-config.yaml'), '--truncate-output=false']);
       assert.equal(result.status, 0, describeRun('kpt fn eval --image', result));
-      assert.equal(readFileSync(join(pkgDir, 'deployment.yaml'), 'utf8'), UPDATED_DEPLOYMENT);
+      assert.equal(readFileSync(join(pkgDir, 'deployment.yaml'), 'utf8'), kptWritten(UPDATED));
       assert.match(result.stderr, /\[info\] apps\/v1\/Deployment\/app spec\.template\.spec\.containers\[0\]\.image: updated image ref "my\.org\/amazing\/app:v1\.0\.0" to "my\.org\/amazing\/app:v1\.2\.3"/);
     });
 
     it('`kpt fn eval DIR --image IMAGE --image-pull-policy ifNotPresent -- images=REF` (a ConfigMap functionConfig) updates the package', () => {
       const pkgDir = makePackage();
-      const result = run('kpt', ['fn', 'eval', pkgDir, '--image', TEST_IMAGE, '--image-pull-policy', 'ifNotPresent', '--', 'images=my.org/amazing/sidecar:v1.1.0']);
+      const result = run('kpt', ['fn', 'eval', pkgDir, '--image', TEST_IMAGE, '--image-pull-policy', 'ifNotPresent', '--', 'images=my.org/amazing/app:v1.1.0']);
       assert.equal(result.status, 0, describeRun('kpt fn eval --image -- images=', result));
-      assert.equal(readFileSync(join(pkgDir, 'deployment.yaml'), 'utf8'), DEPLOYMENT.replace('sidecar:v1.0.0 #', 'sidecar:v1.1.0 #'));
+      assert.equal(readFileSync(join(pkgDir, 'deployment.yaml'), 'utf8'), kptWritten(DEPLOYMENT.replace('app:v1.0.0 ', 'app:v1.1.0 ')));
     });
   });
 });
