@@ -10,7 +10,6 @@ import { DEPLOYMENT, FN_CONFIG, RESOURCE_LIST, UPDATED, UPDATED_RESOURCE_LIST } 
 const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
   version: string;
   description: string;
-  dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 };
 const kptFn = parse(readFileSync(join(REPO, 'kpt-fn.yaml'), 'utf8')) as { sourceURL: string };
