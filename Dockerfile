@@ -3,12 +3,12 @@
 # image-ref-updater as a containerized KRM function: a ResourceList on stdin, the updated
 # ResourceList on stdout.
 #
-#   docker build -t image-ref-updater .
-#   docker run -i --rm image-ref-updater < resource-list.yaml > updated.yaml
-#   kpt fn eval DIR --image image-ref-updater --fn-config fn-config.yaml
+#   docker build -t localhost/image-ref-updater .
+#   docker run -i --rm --network none localhost/image-ref-updater < resource-list.yaml > updated.yaml
+#   kpt fn eval DIR --image localhost/image-ref-updater --image-pull-policy ifNotPresent --fn-config fn-config.yaml
 #
-# test/ship/dockerfile.test.ts replays these stages in a scratch directory (there is no Docker
-# engine in CI), so keep RUN lines free of absolute paths.
+# test/ship/container.test.ts builds it with a real engine (DOCKER_BUILDKIT=0 docker build
+# --network host in CI, where no registry is reachable and containers have no bridge network).
 
 # Build: every dependency, then `npm run build` into dist/ (the build script may read schemas/ and
 # scripts/, so they come along).

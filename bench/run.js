@@ -457,7 +457,10 @@ ${sanityFailures.length > 0 ? `\n**Output check failed** (the timings of these i
   if (sanityFailures.length > 0) process.stdout.write(`\nOUTPUT CHECK FAILED:\n${sanityFailures.map((f) => `  ${f}`).join('\n')}\n`);
   if (options.out !== '-') {
     const outFile = path.resolve(ROOT, options.out);
-    fs.writeFileSync(outFile, report);
+    // The "Container image" section is bench/container.js's: kept as it was.
+    const previous = fs.existsSync(outFile) ? fs.readFileSync(outFile, 'utf8') : '';
+    const container = previous.indexOf('\n## Container image\n');
+    fs.writeFileSync(outFile, container < 0 ? report : `${report.trimEnd()}\n${previous.slice(container)}`);
     log(`\nbench: wrote ${path.relative(process.cwd(), outFile) || outFile}`);
   }
   if (sanityFailures.length > 0 || (options.strict && targets.some((t) => t.pass === false))) process.exitCode = 1;

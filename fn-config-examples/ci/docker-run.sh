@@ -28,7 +28,7 @@ YAML
 
 # Files -> ResourceList -> the function in its container -> ResourceList -> files.
 kpt fn source "$MANIFESTS" --fn-config "$work/fn-config.yaml" > "$work/resource-list.yaml"
-docker run -i --rm "$IMAGE" < "$work/resource-list.yaml" > "$work/updated.yaml"
+docker run -i --rm --network none "$IMAGE" < "$work/resource-list.yaml" > "$work/updated.yaml"
 kpt fn sink "$work/out" < "$work/updated.yaml"
 cp -R "$work/out/." "$MANIFESTS/"
 

@@ -3,7 +3,6 @@ import Ajv from 'ajv';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { join, posix } from 'path';
 import { parse, parseDocument, stringify } from 'yaml';
-import { instructionsOf, keyValues, parseDockerfile } from './support/dockerfile';
 import { CLI, describeRun, ensureBuilt, REPO, run, TempDirs } from './support/process';
 
 interface FunctionConfigEntry {
@@ -73,12 +72,6 @@ describe('kpt-fn.yaml (catalog metadata)', function () {
     const tagged = `${image}:v${pkg.version}`;
     assert.match(readFileSync(join(REPO, 'fn-config-examples', 'kpt-package', 'Kptfile.image'), 'utf8'), new RegExp(`^  - image: ${tagged.replace(/[.]/g, '\\.')}$`, 'm'));
     assert.ok(readFileSync(join(REPO, 'fn-config-examples', 'kustomize', 'image-ref-updater.container.yaml'), 'utf8').includes(`image: ${tagged}\n`));
-  });
-
-  it('points sourceURL at the repository of the image label, at the release tag', () => {
-    const runtime = parseDockerfile(readFileSync(join(REPO, 'Dockerfile'), 'utf8')).stages.at(-1)!;
-    const labels = new Map(instructionsOf(runtime, 'LABEL').flatMap(({ args }) => [...keyValues(args)]));
-    assert.equal(metadata().sourceURL, `${labels.get('org.opencontainers.image.source')}/tree/v${pkg.version}`);
   });
 
   it('has example package URLs that are directories of this repository with a README', () => {

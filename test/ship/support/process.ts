@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { delimiter, join, resolve } from 'path';
 
@@ -84,45 +84,4 @@ export function ensureBuilt(): void {
   if (existsSync(CLI)) return;
   const build = run('npm', ['run', 'build', '--silent'], { timeout: 170_000 });
   if (build.status !== 0) throw new Error(describeRun('npm run build', build));
-}
-
-/**
- * The argv prefix that runs a command as `uid` (gid the same, no supplementary groups), when this
- * process is root and setpriv exists; otherwise why it cannot.
- */
-export function asUser(uid: number): { prefix: string[] } | { reason: string } {
-  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return { reason: 'the tests do not run as root, so they cannot switch user' };
-  if (!onPath('setpriv')) return { reason: 'setpriv is not on PATH' };
-  return { prefix: ['setpriv', `--reuid=${uid}`, `--regid=${uid}`, '--clear-groups'] };
-}
-
-export interface FakeDockerConfig {
-  /** The one image the fake knows. */
-  image: string;
-  /** The host command standing for the image's ENTRYPOINT. */
-  entrypoint: string[];
-  /** The host directory standing for the image's WORKDIR. */
-  cwd: string;
-  /** The image's USER, used when `docker run` has no --user. */
-  user?: string;
-}
-
-/**
- * Puts a `docker` on BIN that runs `entrypoint` for `docker run ... IMAGE` (see fake-docker.js) and
- * returns the file where it logs its calls, one JSON array of arguments a line.
- */
-export function fakeDockerOnPath(binDir: string, config: FakeDockerConfig): string {
-  const log = join(binDir, 'docker-calls.jsonl');
-  const configFile = join(binDir, 'fake-docker.json');
-  writeFileSync(configFile, JSON.stringify({ ...config, log }));
-  writeFileSync(log, '');
-  chmodSync(log, 0o666);
-  const script = join(__dirname, 'fake-docker.js');
-  writeExecutable(join(binDir, 'docker'), `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(script)} ${shellQuote(configFile)} "$@"\n`);
-  return log;
-}
-
-/** The calls a fake docker logged. */
-export function dockerCalls(log: string): string[][] {
-  return readFileSync(log, 'utf8').split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as string[]);
 }
