@@ -47,7 +47,7 @@ function readValue(value: unknown, format: AnyEventFormat | undefined, formats: 
 function readText(text: string, format: AnyEventFormat | undefined, jsonFormats: readonly AnyEventFormat[]): Reading {
   const json = looksLikeJson(text);
   if (format !== undefined && (format.input === 'json') !== json) {
-    throw new EventPayloadError(json ? `the payload is JSON, and ${format.name} is for payloads that are not` : `not a ${format.name} payload: it is not JSON`);
+    throw new EventPayloadError(json ? `the payload is JSON, and ${format.name} is for payloads that are not` : `not of format ${format.name}: it is not JSON`);
   }
   return json ? readValue(parseJsonPayload(text), format, jsonFormats) : read(TEXT_FORMAT, text, nestedDecoder);
 }

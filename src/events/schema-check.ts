@@ -22,5 +22,5 @@ function describeShapeError(error: ErrorObject): string {
 /** Checks a payload against its format's schema; the error names the first field that is missing or wrong. */
 export function checkShape(format: string, payload: unknown): void {
   const validate = validatorOf(format);
-  if (!validate(payload)) throw new EventPayloadError(`not a ${format} payload: ${describeShapeError(validate.errors![0])}`);
+  if (!validate(payload)) throw new EventPayloadError(`not of format ${format}: ${describeShapeError(validate.errors![0])}`);
 }

@@ -213,11 +213,11 @@ describe('decodeEvent: the rules of SPEC §9', () => {
   });
 
   it('an explicit format: a payload of the wrong shape names the field', () => {
-    assert.equal(decodeError(fixture('quay.json'), 'dockerhub'), 'not a dockerhub payload: push_data is missing');
-    assert.equal(decodeError(fixture('dockerhub.json'), 'ecr'), 'not a ecr payload: detail-type is missing');
-    assert.equal(decodeError(bytes({ 'detail-type': 'ECR Scan', source: 'aws.ecr', account: '123456789012', region: 'x', detail: {} }), 'ecr'), 'not a ecr payload: detail-type must be "ECR Image Action"');
+    assert.equal(decodeError(fixture('quay.json'), 'dockerhub'), 'not of format dockerhub: push_data is missing');
+    assert.equal(decodeError(fixture('dockerhub.json'), 'ecr'), 'not of format ecr: detail-type is missing');
+    assert.equal(decodeError(bytes({ 'detail-type': 'ECR Scan', source: 'aws.ecr', account: '123456789012', region: 'x', detail: {} }), 'ecr'), 'not of format ecr: detail-type must be "ECR Image Action"');
     assert.equal(decodeError(fixture('dockerhub.json'), 'lines'), 'the payload is JSON, and lines is for payloads that are not');
-    assert.equal(decodeError(fixture('lines.txt'), 'harbor'), 'not a harbor payload: it is not JSON');
+    assert.equal(decodeError(fixture('lines.txt'), 'harbor'), 'not of format harbor: it is not JSON');
   });
 
   it('an unknown format name: the names allowed', () => {
