@@ -25,7 +25,7 @@ function pushOf({ action, target, request }: DistributionEvent): PushedImage | n
  */
 export const distribution = jsonFormat<DistributionPayload>({
   name: 'distribution',
-  recognises: (payload) => isRecord(payload) && (Array.isArray(payload.events) ? payload.events.length === 0 || isEvent(payload.events[0]) : isEvent(payload)),
+  recognises: (payload) => isRecord(payload) && ('events' in payload || isEvent(payload)),
   read(payload): FormatReading {
     const events = 'events' in payload ? payload.events : [payload];
     return { pushes: events.map(pushOf).filter((push): push is PushedImage => push !== null), warnings: [] };

@@ -38,7 +38,7 @@ function digestOf(reference: string): string {
  */
 export const gcr = jsonFormat<GcrPayload>({
   name: 'gcr',
-  recognises: (payload) => isGcrMessage(payload) || (isRecord(payload) && isRecord(payload.message) && typeof payload.message.data === 'string' && 'subscription' in payload),
+  recognises: (payload) => isGcrMessage(payload) || (isRecord(payload) && 'message' in payload && 'subscription' in payload),
   read(payload): FormatReading {
     const message = 'message' in payload ? unwrapEnvelope(payload.message.data) : payload;
     if (message.action !== 'INSERT' || !message.tag) return { pushes: [], warnings: [] };

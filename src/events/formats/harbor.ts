@@ -28,7 +28,7 @@ export const harbor = jsonFormat<HarborPayload>({
   recognises: (payload) =>
     isRecord(payload) &&
     typeof payload.type === 'string' &&
-    ('specversion' in payload ? payload.type.startsWith('harbor.') : isRecord(payload.event_data)),
+    ('specversion' in payload ? payload.type.startsWith('harbor.') : 'event_data' in payload),
   read(payload) {
     if (!PUSH_TYPES.has(payload.type)) return { pushes: [], warnings: [] };
     const resources = (payload.specversion === undefined ? payload.event_data : payload.data)?.resources ?? [];
