@@ -25,13 +25,15 @@ function decodeError(payload: Buffer, format = 'auto'): string {
   return result.error;
 }
 
+/** What distribution.json announces: the index of app's tag, and worker's push. */
+const DISTRIBUTION_REFERENCES = [`registry.example.com:5000/team/app:v1.4.2@${D1}`, `registry.example.com:5000/team/worker:2.1.0@${D3}`];
 const noPush = (format: string): string => `the ${format} payload announces no pushed image: nothing to update`;
 
 describe('decodeEvent: each registry\'s payload', () => {
   it('distribution: manifest pushes only, registry host from request.host, the index winning over the platform manifest of its tag', () => {
     assert.deepEqual(decoded(fixture('distribution.json')), {
       format: 'distribution',
-      references: [`registry.example.com:5000/team/app:v1.4.2@${D1}`, `registry.example.com:5000/team/worker:2.1.0@${D3}`],
+      references: DISTRIBUTION_REFERENCES,
       warnings: [],
     });
   });
@@ -138,7 +140,7 @@ describe('decodeEvent: each registry\'s payload', () => {
   it('cloudevents: the data decoded by its own format, named in the format taken', () => {
     assert.deepEqual(decoded(fixture('cloudevents-distribution.json')), {
       format: 'cloudevents/distribution',
-      references: [`registry.example.com:5000/team/app:v1.4.2@${D1}`, `registry.example.com:5000/team/worker:2.1.0@${D3}`],
+      references: DISTRIBUTION_REFERENCES,
       warnings: [],
     });
   });

@@ -15,21 +15,8 @@ const D3 = 'sha256:9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b
 const APP = `registry.example.com:5000/team/app:v1.4.2@${D1}`;
 const WORKER = `registry.example.com:5000/team/worker:2.1.0@${D3}`;
 
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: app
-spec:
-  template:
-    spec:
-      containers:
-      - name: app
-        image: registry.example.com:5000/team/app:v1.4.0  # kobold: tag: ^1; type: semver
-      - name: worker
-        image: "registry.example.com:5000/team/worker:2.0.0" # kobold: tag: ~2; type: semver
-      - name: other
-        image: docker.io/library/nginx:1.27.0 # kobold: tag: ~1.27; type: semver
-`;
+/** A Deployment with markers on the two images distribution.json pushes, and one it does not. */
+const DEPLOYMENT = readFileSync(join(EVENTS, 'deployment.yaml'), 'utf8');
 const UPDATED = DEPLOYMENT.replace('team/app:v1.4.0', `team/app:v1.4.2@${D1}`).replace('team/worker:2.0.0', `team/worker:2.1.0@${D3}`);
 
 const payload = (name: string): string => readFileSync(join(EVENTS, name), 'utf8');
