@@ -35,6 +35,7 @@ export function takeEventOptions(args: readonly string[]): EventArguments {
     }
     const name = args[i].startsWith('--event-format') ? '--event-format' : '--event';
     if (option.value === undefined || option.value === '') return { ok: false, error: `${name} needs a value: ${name === '--event' ? 'a payload FILE, or - for stdin' : 'a format name, or auto'}` };
+    if (name === '--event' && event !== undefined) return { ok: false, error: '--event is given twice: the new image references come from one payload' };
     if (name === '--event') event = option.value;
     else format = option.value;
     i += option.taken;

@@ -92,6 +92,15 @@ describe('decodeEvent: each registry\'s payload', () => {
     assert.deepEqual(decoded(fixture('github-package.json')), { format: 'github', references: [`ghcr.io/octo-org/hello-world:v0.9.1@${D1}`], warnings: [] });
   });
 
+  it('github: without namespace, the owner; without digest, the tag alone', () => {
+    const payload = JSON.parse(fixture('github-package.json').toString());
+    delete payload.package.namespace;
+    delete payload.package.package_version.container_metadata.tag.digest;
+    assert.deepEqual(decoded(bytes(payload)).references, ['ghcr.io/octo-org/hello-world:v0.9.1']);
+    delete payload.package.owner;
+    assert.equal(decodeError(bytes(payload)), 'not of format github: package.namespace is missing');
+  });
+
   it('github: registry_package event, a nested package name', () => {
     assert.deepEqual(decoded(fixture('github-registry-package.json')).references, [`ghcr.io/octo-org/tools/cli:2024.11.30@${D2}`]);
   });

@@ -91,6 +91,7 @@ describe('CLI: registry events', () => {
         [['--event-format', 'quay', 'deploy.yaml'], '--event-format needs --event FILE|-'],
         [['--event', join(EVENTS, 'quay.json'), '--event-format', 'nexus', 'deploy.yaml'], `event payload ${join(EVENTS, 'quay.json')}: unknown event format "nexus": use one of auto, lines, distribution, dockerhub, harbor, quay, github, gcr, ecr, cloudevents`],
         [['deploy.yaml', '--event'], '--event needs a value: a payload FILE, or - for stdin'],
+        [['--event', 'a.json', '--event=-', 'deploy.yaml'], '--event is given twice: the new image references come from one payload'],
         [['--event', 'missing.json', 'deploy.yaml'], "ENOENT: no such file or directory, open 'missing.json'"],
       ];
       for (const [args, error] of cases) {

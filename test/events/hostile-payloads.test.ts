@@ -59,7 +59,7 @@ describe('decodeEvent: hostile payloads', () => {
       ['quay.json', 'updated_tags', ['updated_tags'], 'latest', 'not of format quay: updated_tags must be array'],
       ['quay.json', 'a tag', ['updated_tags', 1], 2, 'not of format quay: updated_tags[1] must be string'],
       ['github-package.json', 'package name', ['package', 'name'], 3, 'not of format github: package.name must be string'],
-      ['github-package.json', 'namespace', ['package', 'namespace'], undefined, 'not of format github: package.namespace is missing'],
+      ['github-package.json', 'owner.login', ['package', 'owner', 'login'], [], 'not of format github: package.owner.login must be string'],
       ['github-package.json', 'container_metadata', ['package', 'package_version', 'container_metadata'], 'x', 'not of format github: package.package_version.container_metadata must be object'],
       ['github-registry-package.json', 'tag digest', ['registry_package', 'package_version', 'container_metadata', 'tag', 'digest'], 5, 'not of format github: registry_package.package_version.container_metadata.tag.digest must be string'],
       ['gcr.json', 'tag', ['tag'], ['x'], 'not of format gcr: tag must be string'],

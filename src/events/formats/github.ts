@@ -2,10 +2,12 @@ import { isRecord, jsonFormat, withDigest } from '../format';
 
 interface GitHubPackage {
   name: string;
-  namespace: string;
+  /** The account the package belongs to; without it, the owner's login. */
+  namespace?: string;
+  owner?: { login: string };
   package_type?: string;
   ecosystem?: string;
-  package_version: { container_metadata: { tag: { name: string; digest: string } } };
+  package_version: { container_metadata: { tag: { name: string; digest?: string } } };
 }
 
 interface GitHubPayload {
@@ -30,7 +32,8 @@ export const github = jsonFormat<GitHubPayload>({
     if (!PUBLISHING_ACTIONS.has(payload.action) || !isContainerPackage(pkg)) return { pushes: [], warnings: [] };
     const { name, digest } = pkg.package_version.container_metadata.tag;
     if (name === '') return { pushes: [], warnings: [] };
-    const reference = withDigest(`ghcr.io/${pkg.namespace.toLowerCase()}/${pkg.name.toLowerCase()}:${name}`, digest);
+    const namespace = (pkg.namespace ?? pkg.owner!.login).toLowerCase();
+    const reference = withDigest(`ghcr.io/${namespace}/${pkg.name.toLowerCase()}:${name}`, digest);
     return { pushes: [{ reference, index: false }], warnings: [] };
   },
 });
