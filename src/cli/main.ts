@@ -12,6 +12,9 @@ import { resultsYaml } from '../output/results';
 import { ResultLog } from '../output/result-log';
 import { readSimpleYaml } from '../yaml/fast-reader';
 import { updateStream } from '../update/stream';
+import { Result } from '../output/results';
+import { EventOptions, eventReferences, takeEventOptions } from './event-source';
+import { decodeReadsStdin, runDecode } from './decode-command';
 
 const USAGE = `image-ref-updater: update container image references marked with "# kobold:" comments.
 
@@ -19,6 +22,11 @@ Usage:
   image-ref-updater                        KRM function: a ResourceList on stdin, the updated one on stdout
   image-ref-updater FN_CONFIG [FILE...|-]  standalone: update YAML files (or stdin) and print them;
                                            results go to stderr
+  image-ref-updater --event PAYLOAD|- [--event-format NAME|auto] [FILE...|-]
+                                           standalone, the new references from a registry's webhook
+                                           payload (- reads it from stdin, then FILEs are needed)
+  image-ref-updater decode [--event-format NAME|auto] [--output list|lines] [PAYLOAD|-]
+                                           print a payload's references as a kobold/v1alpha3 List
   image-ref-updater --help | --version
 
 Mark a field, then pass the new image references in the functionConfig:
@@ -27,6 +35,9 @@ Mark a field, then pass the new image references in the functionConfig:
 
 functionConfig kinds: kobold/v1alpha3 List (items: [REF...]), kobold/v1alpha3 ImageRefUpdater (the
 same, for kustomize), v1 ConfigMap (data.images: "REF1,REF2").
+
+Event formats: lines, distribution (also GitLab, ACR), dockerhub, harbor, quay, github, gcr, ecr,
+cloudevents; auto (the default) recognises them by shape.
 
 Examples:
   kpt fn eval PKG --exec image-ref-updater --fn-config fn-config.yaml
@@ -38,6 +49,8 @@ Examples:
                                            annotations, since kustomize drops comments)
   docker run -i --rm IMAGE < resource-list.yaml > out.yaml
   image-ref-updater fn-config.yaml deploy/*.yaml > updated.yaml
+  image-ref-updater --event - deploy/*.yaml < payload.json > updated.yaml
+  image-ref-updater decode payload.json > fn-config.yaml
 
 Exit status: 0 when the run worked (warnings included), 1 on any error.`;
 
@@ -151,6 +164,22 @@ function readYamlDocument(text: string): unknown {
   return simple === null ? yamlLibrary().parse(text) : liteToJs(simple);
 }
 
+/** The new image references of a standalone run, warnings about them, and a line for stderr before the results. */
+interface ReferenceSource {
+  imageRefs: string[];
+  warnings: Result[];
+  stderrLine: string;
+}
+
+function configReferences(file: string, stdin: StdinBytes | undefined): ReferenceSource {
+  return { imageRefs: loadConfigFile(file, stdin), warnings: [], stderrLine: '' };
+}
+
+function eventSource(options: EventOptions, stdin: StdinBytes | undefined): ReferenceSource {
+  const { imageRefs, warnings, formatLine } = eventReferences(readInput(options.event, stdin), options);
+  return { imageRefs, warnings, stderrLine: formatLine };
+}
+
 function loadConfigFile(file: string, stdin: StdinBytes | undefined): string[] {
   let config: unknown;
   try {
@@ -180,20 +209,21 @@ function joinStreams(texts: readonly string[]): string {
 }
 
 /** Standalone mode: the FILEs (or stdin) updated as plain YAML streams; results on stderr. */
-function runStandalone(configFile: string, files: readonly string[], stdin: StdinBytes | undefined): Outcome {
+function runStandalone(loadReferences: () => ReferenceSource, files: readonly string[], stdin: StdinBytes | undefined): Outcome {
   const inputs = (files.length === 0 ? ['-'] : files).map((file) => ({ file, bytes: readInput(file, stdin) }));
   tuneEngineFor(inputs.map(({ bytes }) => bytes));
   // Joined as latin1, which maps every byte to one character and back: invalid UTF-8 is kept as it came.
   const unchanged = Buffer.from(joinStreams(inputs.map(({ bytes }) => Buffer.from(bytes).toString('latin1'))), 'latin1');
-  let imageRefs: string[];
+  let source: ReferenceSource;
   try {
-    imageRefs = loadConfigFile(configFile, stdin);
+    source = loadReferences();
   } catch (error) {
     if (error instanceof InputError) return errorOutcome(error.message, unchanged);
     throw error;
   }
-  const { refs, warnings } = checkImageRefs(imageRefs);
+  const { refs, warnings } = checkImageRefs(source.imageRefs);
   const results = new ResultLog();
+  results.addAll(source.warnings);
   results.addAll(warnings);
   const outputs: string[] = [];
   try {
@@ -206,11 +236,22 @@ function runStandalone(configFile: string, files: readonly string[], stdin: Stdi
     if (error instanceof InputError) return errorOutcome(error.message, unchanged);
     throw error;
   }
-  return { stdout: joinStreams(outputs), stderr: results.length > 0 ? resultsYaml(results, false) : '', exitCode: 0 };
+  return { stdout: joinStreams(outputs), stderr: source.stderrLine + (results.length > 0 ? resultsYaml(results, false) : ''), exitCode: 0 };
 }
 
-/** Whether a run with these arguments reads stdin: KRM mode, or standalone with `-` or no FILE. */
+/** Standalone mode with `--event`: every positional argument is a FILE; `--event -` takes stdin, so FILEs are needed. */
+function runEventStandalone(options: EventOptions, files: readonly string[], stdin: StdinBytes | undefined): Outcome {
+  if (options.event === '-' && (files.length === 0 || files.includes('-'))) {
+    return errorOutcome('--event - reads the payload from stdin, so the YAML must come from FILE arguments');
+  }
+  return runStandalone(() => eventSource(options, stdin), files, stdin);
+}
+
+/** Whether a run with these arguments reads stdin: KRM mode, or standalone with `-` or no FILE, or a payload from `-`. */
 function readsStdin(args: readonly string[]): boolean {
+  if (args[0] === 'decode') return decodeReadsStdin(args.slice(1));
+  const event = takeEventOptions(args);
+  if (event.ok && event.options !== undefined) return event.options.event === '-' || event.rest.length === 0 || event.rest.includes('-');
   if (args.some((arg) => arg.startsWith('-') && arg !== '-')) return false;
   return args.length <= 1 || args.includes('-');
 }
@@ -218,10 +259,14 @@ function readsStdin(args: readonly string[]): boolean {
 function run(args: readonly string[], stdin: StdinBytes | undefined): Outcome {
   if (args.includes('--help') || args.includes('-h')) return { stdout: `${USAGE}\n`, stderr: '', exitCode: 0 };
   if (args.includes('--version')) return { stdout: `${packageVersion()}\n`, stderr: '', exitCode: 0 };
-  const unknown = args.find((arg) => arg.startsWith('-') && arg !== '-');
-  if (unknown !== undefined) return errorOutcome(`unknown option ${unknown}; see image-ref-updater --help`);
   try {
-    if (args.length > 0) return runStandalone(args[0], args.slice(1), stdin);
+    if (args[0] === 'decode') return runDecode(args.slice(1), (file) => readInput(file, stdin));
+    const event = takeEventOptions(args);
+    if (!event.ok) return errorOutcome(event.error);
+    const unknown = event.rest.find((arg) => arg.startsWith('-') && arg !== '-');
+    if (unknown !== undefined) return errorOutcome(`unknown option ${unknown}; see image-ref-updater --help`);
+    if (event.options !== undefined) return runEventStandalone(event.options, event.rest, stdin);
+    if (args.length > 0) return runStandalone(() => configReferences(args[0], stdin), args.slice(1), stdin);
     if (stdin === undefined) return errorOutcome('expected a ResourceList on stdin; see image-ref-updater --help');
     return runKrm(stdin);
   } catch (error) {

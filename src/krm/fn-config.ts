@@ -19,7 +19,7 @@ const ALLOWED = CONFIG_KINDS.map(({ apiVersion, kind }) => `${apiVersion} ${kind
 export type ConfigLoad = { ok: true; imageRefs: string[] } | { ok: false; error: string };
 
 /** `/items/2` → `items[2]`, `/data/images` → `data.images`. */
-function fieldName(instancePath: string): string {
+export function fieldName(instancePath: string): string {
   return instancePath.split('/').slice(1).reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), '');
 }
 

@@ -84,7 +84,7 @@ function utf8SequenceLength(bytes: Uint8Array, i: number): number {
 }
 
 /** The offset of the first byte of the first sequence that is not valid UTF-8. */
-function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const length = utf8SequenceLength(bytes, i);

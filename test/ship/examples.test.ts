@@ -3,7 +3,7 @@ import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { parse, stringify } from 'yaml';
 import { needImage, TEST_IMAGE } from './support/docker';
-import { CLI, cliOnPath, describeRun, ensureBuilt, onPath, pathWith, REPO, run, shellQuote, TempDirs, writeExecutable } from './support/process';
+import { CLI, cliOnPath, describeRun, ensureBuilt, npxOnPath, onPath, pathWith, REPO, run, TempDirs } from './support/process';
 
 const EXAMPLES = join(REPO, 'fn-config-examples');
 const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
@@ -207,30 +207,6 @@ describe('fn-config-examples', function () {
       'manifests/cronjob.yaml': [['image: my.org/amazing/app:v1.0.0 #', 'image: my.org/amazing/app:v1.2.3 #']],
     };
 
-    /** A bin directory with an `npx` that runs this repository's CLI for `npx [--yes] [--package=P] image-ref-updater ARGS`. */
-    function npxStub(): { bin: string; log: string } {
-      const bin = temps.make('bin');
-      const log = join(bin, 'npx-calls.log');
-      writeFileSync(log, '');
-      writeExecutable(
-        join(bin, 'npx'),
-        `#!/bin/sh
-printf '%s\\n' "$*" >> ${shellQuote(log)}
-while [ "$#" -gt 0 ]; do
-  case "$1" in
-    -y|--yes|--no|--no-install|--package=*) shift ;;
-    -p|--package) shift 2 ;;
-    image-ref-updater) shift; exec ${shellQuote(process.execPath)} ${shellQuote(CLI)} "$@" ;;
-    *) echo "npx (stub): unexpected argument $1" >&2; exit 127 ;;
-  esac
-done
-echo "npx (stub): no command" >&2
-exit 127
-`,
-      );
-      return { bin, log };
-    }
-
     it('docker-run.sh: a here-doc functionConfig, `kpt fn source`, `docker run -i --rm --network none IMAGE`, `kpt fn sink`: the manifests are updated in place', function () {
       needImage(this);
       const dir = copyExample(temps, 'ci');
@@ -255,7 +231,7 @@ exit 127
 
     it('npx-run.sh: `npx image-ref-updater fn-config.yaml FILE` for each manifest, written back byte-exact', () => {
       const dir = copyExample(temps, 'ci');
-      const { bin, log } = npxStub();
+      const { bin, log } = npxOnPath(temps.make('bin'));
       const result = run('bash', ['npx-run.sh'], { cwd: dir, env: { ...process.env, PATH: pathWith(bin) } });
       assert.equal(result.status, 0, describeRun('npx-run.sh', result));
       assertFiles(dir, 'ci', CHANGES);
@@ -267,7 +243,7 @@ exit 127
 
     it('npx-run.sh: a broken functionConfig exits 1 and leaves the manifests alone', () => {
       const dir = copyExample(temps, 'ci');
-      const { bin } = npxStub();
+      const { bin } = npxOnPath(temps.make('bin'));
       writeFileSync(join(dir, 'broken.yaml'), 'apiVersion: kobold/v1alpha3\nkind: List\nitems: [42]\n');
       const result = run('bash', ['npx-run.sh'], { cwd: dir, env: { ...process.env, PATH: pathWith(bin), FN_CONFIG: 'broken.yaml' } });
       assert.equal(result.status, 1, describeRun('npx-run.sh', result));

@@ -79,6 +79,32 @@ export function cliOnPath(binDir: string): void {
   writeExecutable(join(binDir, 'image-ref-updater'), `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(CLI)} "$@"\n`);
 }
 
+/**
+ * Writes `BIN/npx`, which runs this repository's CLI for `npx [--yes] [--package=P] image-ref-updater
+ * ARGS` and logs its arguments, one call a line, to `BIN/npx-calls.log`.
+ */
+export function npxOnPath(bin: string): { bin: string; log: string } {
+  const log = join(bin, 'npx-calls.log');
+  writeFileSync(log, '');
+  writeExecutable(
+    join(bin, 'npx'),
+    `#!/bin/sh
+printf '%s\\n' "$*" >> ${shellQuote(log)}
+while [ "$#" -gt 0 ]; do
+  case "$1" in
+    -y|--yes|--no|--no-install|--package=*) shift ;;
+    -p|--package) shift 2 ;;
+    image-ref-updater) shift; exec ${shellQuote(process.execPath)} ${shellQuote(CLI)} "$@" ;;
+    *) echo "npx (stub): unexpected argument $1" >&2; exit 127 ;;
+  esac
+done
+echo "npx (stub): no command" >&2
+exit 127
+`,
+  );
+  return { bin, log };
+}
+
 /** Builds dist/ when it is missing; `npm test` builds it before mocha runs. */
 export function ensureBuilt(): void {
   if (existsSync(CLI)) return;

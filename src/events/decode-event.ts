@@ -1,0 +1,80 @@
+import { firstInvalidUtf8Byte } from '../yaml/input-text';
+import { AnyEventFormat, EventPayloadError, FormatReading, inField, NestedDecoder } from './format';
+import { EVENT_FORMAT_NAMES, EVENT_FORMATS, JSON_FORMATS, TEXT_FORMAT } from './formats';
+import { looksLikeJson, parseJsonPayload } from './json-text';
+import { selectReferences } from './references';
+import { checkShape } from './schema-check';
+
+/** The image references a registry's payload announces, and the format it was read as. */
+export interface DecodedEvent {
+  /** The format taken, `cloudevents/NAME` for an envelope around a payload of format NAME. */
+  format: string;
+  references: string[];
+  warnings: string[];
+}
+
+export type EventDecode = ({ ok: true } & DecodedEvent) | { ok: false; error: string };
+
+type Reading = FormatReading & { format: string };
+
+/** The formats a CloudEvents envelope's data may have: any but another envelope. */
+const INNER_JSON_FORMATS = JSON_FORMATS.filter((format) => format.name !== 'cloudevents');
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function payloadText(payload: Uint8Array): string {
+  try {
+    return utf8.decode(payload);
+  } catch {
+    throw new EventPayloadError(`not UTF-8: invalid byte sequence at byte ${firstInvalidUtf8Byte(payload)}`);
+  }
+}
+
+function read(format: AnyEventFormat, payload: unknown, nested: NestedDecoder): Reading {
+  if (format.input === 'json') checkShape(format.name, payload);
+  const reading = format.read(payload as never, nested);
+  return { ...reading, format: reading.inner === undefined ? format.name : `${format.name}/${reading.inner}` };
+}
+
+/** Reads a parsed JSON payload as `format`, or as the first of `formats` that recognises its shape. */
+function readValue(value: unknown, format: AnyEventFormat | undefined, formats: readonly AnyEventFormat[]): Reading {
+  const recognised = format ?? formats.find((candidate) => candidate.recognises(value));
+  if (recognised === undefined) throw new EventPayloadError(`no format recognises this JSON payload (tried ${formats.map(({ name }) => name).join(', ')})`);
+  return read(recognised, value, nestedDecoder);
+}
+
+/** Reads a payload's text: JSON by the JSON formats, anything else as lines. */
+function readText(text: string, format: AnyEventFormat | undefined, jsonFormats: readonly AnyEventFormat[]): Reading {
+  const json = looksLikeJson(text);
+  if (format !== undefined && (format.input === 'json') !== json) {
+    throw new EventPayloadError(json ? `the payload is JSON, and ${format.name} is for payloads that are not` : `not of format ${format.name}: it is not JSON`);
+  }
+  return json ? readValue(parseJsonPayload(text), format, jsonFormats) : read(TEXT_FORMAT, text, nestedDecoder);
+}
+
+const nestedDecoder: NestedDecoder = {
+  decodeText: (text, field) => inField(field, () => readText(text, undefined, INNER_JSON_FORMATS)),
+  decodeValue: (value, field) => inField(field, () => readValue(value, undefined, INNER_JSON_FORMATS)),
+};
+
+/**
+ * Decodes a registry's webhook payload (SPEC §9) as the named format, or `auto`: the format its
+ * shape has. The result says which format was taken; a payload without a push has no references
+ * and a warning that says so.
+ */
+export function decodeEvent(payload: Uint8Array, formatName = 'auto'): EventDecode {
+  const format = EVENT_FORMATS.find(({ name }) => name === formatName);
+  if (format === undefined && formatName !== 'auto') {
+    return { ok: false, error: `unknown event format ${JSON.stringify(formatName)}: use one of ${EVENT_FORMAT_NAMES.join(', ')}` };
+  }
+  try {
+    const reading = readText(payloadText(payload), format, JSON_FORMATS);
+    const { references, warnings } = selectReferences(reading.pushes);
+    const all = [...reading.warnings, ...warnings];
+    if (references.length === 0) all.push(`the ${reading.format} payload announces no pushed image: nothing to update`);
+    return { ok: true, format: reading.format, references, warnings: all };
+  } catch (error) {
+    if (error instanceof EventPayloadError) return { ok: false, error: error.message };
+    throw error;
+  }
+}

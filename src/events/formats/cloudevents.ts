@@ -1,0 +1,28 @@
+import { base64Text } from '../base64-text';
+import { EventPayloadError, FormatReading, inField, isRecord, jsonFormat } from '../format';
+
+interface CloudEvent {
+  specversion: string;
+  type: string;
+  data?: unknown;
+  data_base64?: string;
+}
+
+/**
+ * A CloudEvents structured-mode JSON envelope: its `data` (JSON, or text) or `data_base64` is
+ * decoded by the format it has.
+ */
+export const cloudevents = jsonFormat<CloudEvent>({
+  name: 'cloudevents',
+  recognises: (payload) => isRecord(payload) && typeof payload.specversion === 'string' && ('data' in payload || 'data_base64' in payload),
+  read(event, nested): FormatReading {
+    if (event.data !== undefined && event.data_base64 !== undefined) throw new EventPayloadError('data and data_base64 exclude each other');
+    const inner =
+      event.data_base64 !== undefined
+        ? nested.decodeText(inField('data_base64', () => base64Text(event.data_base64!)), 'data_base64')
+        : typeof event.data === 'string'
+          ? nested.decodeText(event.data, 'data')
+          : nested.decodeValue(event.data, 'data');
+    return { pushes: inner.pushes, warnings: inner.warnings, inner: inner.format };
+  },
+});

@@ -1,0 +1,238 @@
+import { strict as assert } from 'assert';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { decodeEvent, DecodedEvent } from '../../src/events/decode-event';
+import { EVENT_FORMAT_NAMES } from '../../src/events/formats';
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'events');
+const D1 = 'sha256:4b5ad1b0e5d1c8e5a6f0f3c1d9c0f8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1';
+const D2 = 'sha256:0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9';
+const D3 = 'sha256:9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0';
+const JSON_FORMATS = 'distribution, dockerhub, harbor, quay, github, gcr, ecr, cloudevents';
+
+const fixture = (name: string): Buffer => readFileSync(join(FIXTURES, name));
+const bytes = (payload: unknown): Buffer => Buffer.from(typeof payload === 'string' ? payload : JSON.stringify(payload));
+
+function decoded(payload: Buffer, format = 'auto'): DecodedEvent {
+  const result = decodeEvent(payload, format);
+  assert.ok(result.ok, `should decode, got ${result.ok ? '' : result.error}`);
+  return { format: result.format, references: result.references, warnings: result.warnings };
+}
+
+function decodeError(payload: Buffer, format = 'auto'): string {
+  const result = decodeEvent(payload, format);
+  assert.ok(!result.ok, `should be rejected, got ${JSON.stringify(result)}`);
+  return result.error;
+}
+
+/** What distribution.json announces: the index of app's tag, and worker's push. */
+const DISTRIBUTION_REFERENCES = [`registry.example.com:5000/team/app:v1.4.2@${D1}`, `registry.example.com:5000/team/worker:2.1.0@${D3}`];
+const noPush = (format: string): string => `the ${format} payload announces no pushed image: nothing to update`;
+
+describe('decodeEvent: each registry\'s payload', () => {
+  it('distribution: manifest pushes only, registry host from request.host, the index winning over the platform manifest of its tag', () => {
+    assert.deepEqual(decoded(fixture('distribution.json')), {
+      format: 'distribution',
+      references: DISTRIBUTION_REFERENCES,
+      warnings: [],
+    });
+  });
+
+  it("distribution: GitLab's registry, a manifest list", () => {
+    assert.deepEqual(decoded(fixture('gitlab.json')).references, [`registry.gitlab.com/group/project/api:main-4821@${D1}`]);
+  });
+
+  it("distribution: Azure Container Registry's single push event", () => {
+    assert.deepEqual(decoded(fixture('acr-push.json')), { format: 'distribution', references: [`myregistry.azurecr.io/hello-world:v1@${D2}`], warnings: [] });
+  });
+
+  it("distribution: ACR's chart_push is skipped, a warning and no reference", () => {
+    assert.deepEqual(decoded(fixture('acr-chart-push.json')), { format: 'distribution', references: [], warnings: [noPush('distribution')] });
+  });
+
+  it('distribution: a push without a tag (by digest) is skipped', () => {
+    const event = { action: 'push', target: { mediaType: 'application/vnd.oci.image.manifest.v1+json', repository: 'a/b', digest: D1 }, request: { host: 'r.io' } };
+    assert.deepEqual(decoded(bytes({ events: [event] })).references, []);
+  });
+
+  it('dockerhub: docker.io/ repo_name : tag, with a warning that there is no digest', () => {
+    assert.deepEqual(decoded(fixture('dockerhub.json')), {
+      format: 'dockerhub',
+      references: ['docker.io/svendowideit/testhook:1.7.0'],
+      warnings: ['Docker Hub sends no digest: only the tag of docker.io/svendowideit/testhook:1.7.0 is known'],
+    });
+  });
+
+  it('harbor: each resource with its digest; a resource whose tag is its digest is skipped', () => {
+    assert.deepEqual(decoded(fixture('harbor.json')), { format: 'harbor', references: [`harbor.example.com/library/nginx:v2.3.0@${D1}`], warnings: [] });
+  });
+
+  it('harbor: the CloudEvents format (type harbor.artifact.pushed, data.resources)', () => {
+    assert.deepEqual(decoded(fixture('harbor-cloudevents.json')), { format: 'harbor', references: [`harbor.example.com/platform/api:3.1.4@${D1}`], warnings: [] });
+  });
+
+  it('harbor: a pull or delete is no push', () => {
+    const pull = JSON.parse(fixture('harbor.json').toString());
+    pull.type = 'PULL_ARTIFACT';
+    assert.deepEqual(decoded(bytes(pull)), { format: 'harbor', references: [], warnings: [noPush('harbor')] });
+    const deleted = JSON.parse(fixture('harbor-cloudevents.json').toString());
+    deleted.type = 'harbor.artifact.deleted';
+    assert.deepEqual(decoded(bytes(deleted)).references, []);
+  });
+
+  it('quay: docker_url : each tag, updated_tags as a list', () => {
+    assert.deepEqual(decoded(fixture('quay.json')), { format: 'quay', references: ['quay.io/mynamespace/repository:1.2.0', 'quay.io/mynamespace/repository:latest'], warnings: [] });
+  });
+
+  it('quay: updated_tags as an object of tags', () => {
+    assert.deepEqual(decoded(fixture('quay-tags-object.json')).references, ['quay.example.com/mynamespace/repository:1.3.0', 'quay.example.com/mynamespace/repository:stable']);
+  });
+
+  it('github: package event, namespace and name lower-cased, tag @ digest', () => {
+    assert.deepEqual(decoded(fixture('github-package.json')), { format: 'github', references: [`ghcr.io/octo-org/hello-world:v0.9.1@${D1}`], warnings: [] });
+  });
+
+  it('github: without namespace, the owner; without digest, the tag alone', () => {
+    const payload = JSON.parse(fixture('github-package.json').toString());
+    delete payload.package.namespace;
+    delete payload.package.package_version.container_metadata.tag.digest;
+    assert.deepEqual(decoded(bytes(payload)).references, ['ghcr.io/octo-org/hello-world:v0.9.1']);
+    delete payload.package.owner;
+    assert.equal(decodeError(bytes(payload)), 'not of format github: package.namespace is missing');
+  });
+
+  it('github: registry_package event, a nested package name', () => {
+    assert.deepEqual(decoded(fixture('github-registry-package.json')).references, [`ghcr.io/octo-org/tools/cli:2024.11.30@${D2}`]);
+  });
+
+  it('github: an empty tag (an untagged platform manifest) is skipped; a package that is no container is not recognised', () => {
+    const untagged = JSON.parse(fixture('github-package.json').toString());
+    untagged.package.package_version.container_metadata.tag.name = '';
+    assert.deepEqual(decoded(bytes(untagged)), { format: 'github', references: [], warnings: [noPush('github')] });
+    const npm = JSON.parse(fixture('github-package.json').toString());
+    npm.package.package_type = 'npm';
+    npm.package.ecosystem = 'npm';
+    assert.equal(decodeError(bytes(npm)), `no format recognises this JSON payload (tried ${JSON_FORMATS})`);
+    assert.deepEqual(decoded(bytes(npm), 'github').references, []);
+  });
+
+  it('gcr: tag @ the digest of digest', () => {
+    assert.deepEqual(decoded(fixture('gcr.json')), { format: 'gcr', references: [`us-east1-docker.pkg.dev/my-project/my-repo/hello-world:1.1.0@${D1}`], warnings: [] });
+  });
+
+  it('gcr: the Pub/Sub push envelope around it', () => {
+    assert.deepEqual(decoded(fixture('gcr-push-envelope.json')), { format: 'gcr', references: [`us-east1-docker.pkg.dev/my-project/my-repo/hello-world:1.1.0@${D1}`], warnings: [] });
+  });
+
+  it('gcr: an INSERT without tag and a DELETE are skipped', () => {
+    assert.deepEqual(decoded(bytes({ action: 'INSERT', digest: `gcr.io/p/app@${D1}` })).references, []);
+    assert.deepEqual(decoded(bytes({ action: 'DELETE', tag: 'gcr.io/p/app:1' })).references, []);
+  });
+
+  it('ecr: ACCOUNT.dkr.ecr.REGION.amazonaws.com/repository:tag@digest; .com.cn in China', () => {
+    assert.deepEqual(decoded(fixture('ecr.json')), { format: 'ecr', references: [`123456789012.dkr.ecr.us-west-2.amazonaws.com/team/app:1.8.0@${D1}`], warnings: [] });
+    assert.deepEqual(decoded(fixture('ecr-china.json')).references, [`123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/team/app:1.8.1@${D1}`]);
+  });
+
+  it('ecr: a failed push, a delete, a push without tag and a Helm chart are skipped', () => {
+    const ecr = (detail: object): Buffer => {
+      const event = JSON.parse(fixture('ecr.json').toString());
+      Object.assign(event.detail, detail);
+      return bytes(event);
+    };
+    assert.deepEqual(decoded(ecr({ result: 'FAILURE' })).references, []);
+    assert.deepEqual(decoded(ecr({ 'action-type': 'DELETE' })).references, []);
+    assert.deepEqual(decoded(ecr({ 'image-tag': undefined })).references, []);
+    assert.deepEqual(decoded(ecr({ 'artifact-media-type': 'application/vnd.cncf.helm.config.v1+tar+json' })).references, []);
+  });
+
+  it('cloudevents: the data decoded by its own format, named in the format taken', () => {
+    assert.deepEqual(decoded(fixture('cloudevents-distribution.json')), {
+      format: 'cloudevents/distribution',
+      references: DISTRIBUTION_REFERENCES,
+      warnings: [],
+    });
+  });
+
+  it('cloudevents: data_base64 holding lines', () => {
+    assert.deepEqual(decoded(fixture('cloudevents-lines-base64.json')), { format: 'cloudevents/lines', references: ['ghcr.io/org/app:2.0.0', 'ghcr.io/org/worker:2.0.0'], warnings: [] });
+  });
+
+  it('cloudevents: data as a JSON string', () => {
+    const event = { specversion: '1.0', type: 't', source: 's', id: '1', data: fixture('quay.json').toString() };
+    assert.deepEqual(decoded(bytes(event)).format, 'cloudevents/quay');
+  });
+
+  it('lines: trimmed, comments and blank lines skipped, duplicates once, an invalid line a warning', () => {
+    assert.deepEqual(decoded(fixture('lines.txt')), {
+      format: 'lines',
+      references: ['registry.example.com/team/app:v1.4.2', 'docker.io/library/nginx:1.27.3'],
+      warnings: ['"not a reference!" from the payload is not a valid image reference (invalid tag: tag must be between 1 and 128 characters in length: ): left out'],
+    });
+  });
+});
+
+describe('decodeEvent: the rules of SPEC §9', () => {
+  const manifest = (tag: string, digest: string, mediaType = 'application/vnd.oci.image.manifest.v1+json') => ({
+    action: 'push',
+    target: { mediaType, repository: 'team/app', tag, digest },
+    request: { host: 'r.example.com' },
+  });
+  const INDEX = 'application/vnd.oci.image.index.v1+json';
+
+  it('payload order, exact duplicates once (at the first)', () => {
+    const payload = bytes({ events: [manifest('2', D1), manifest('1', D2), manifest('2', D1)] });
+    assert.deepEqual(decoded(payload).references, [`r.example.com/team/app:2@${D1}`, `r.example.com/team/app:1@${D2}`]);
+  });
+
+  it('several digests of one tag: the index wins, wherever it is', () => {
+    assert.deepEqual(decoded(bytes({ events: [manifest('1', D1), manifest('1', D2, INDEX), manifest('1', D3)] })).references, [`r.example.com/team/app:1@${D2}`]);
+  });
+
+  it('several digests of one tag without an index: the last', () => {
+    assert.deepEqual(decoded(bytes({ events: [manifest('1', D1), manifest('1', D2)] })).references, [`r.example.com/team/app:1@${D2}`]);
+  });
+
+  it('the same tag in two repositories, or spelled two ways for one repository', () => {
+    const other = { ...manifest('1', D2), target: { ...manifest('1', D2).target, repository: 'team/other' } };
+    assert.deepEqual(decoded(bytes({ events: [manifest('1', D1), other] })).references, [`r.example.com/team/app:1@${D1}`, `r.example.com/team/other:1@${D2}`]);
+    assert.deepEqual(decoded(bytes('busybox:1.36\ndocker.io/library/busybox:1.36\n')).references, ['docker.io/library/busybox:1.36']);
+  });
+
+  it('a reference that is not valid is a warning and left out', () => {
+    const payload = bytes({ docker_url: 'quay.io/a/b', updated_tags: ['ok', 'bad tag'] });
+    assert.deepEqual(decoded(payload), {
+      format: 'quay',
+      references: ['quay.io/a/b:ok'],
+      warnings: ['"quay.io/a/b:bad tag" from the payload is not a valid image reference (invalid tag: tag can only contain the characters `abcdefghijklmnopqrstuvwxyz0123456789_-.ABCDEFGHIJKLMNOPQRSTUVWXYZ`: bad tag): left out'],
+    });
+  });
+
+  it('a payload with no push: a warning, no reference', () => {
+    assert.deepEqual(decoded(bytes({ events: [] })), { format: 'distribution', references: [], warnings: [noPush('distribution')] });
+  });
+
+  it('a JSON payload no format recognises: an error naming the formats tried', () => {
+    assert.equal(decodeError(bytes({ hello: 'world' })), `no format recognises this JSON payload (tried ${JSON_FORMATS})`);
+    assert.equal(decodeError(bytes([1, 2])), `no format recognises this JSON payload (tried ${JSON_FORMATS})`);
+  });
+
+  it('lines with no valid reference: an error, under auto and by name', () => {
+    assert.equal(decodeError(bytes('hello world\n')), 'not JSON, and no line is a valid image reference: line 1 "hello world": invalid tag: tag must be between 1 and 128 characters in length: ');
+    assert.equal(decodeError(bytes('# only a comment\n\n'), 'lines'), 'not JSON, and it has no line with an image reference');
+    assert.equal(decodeError(bytes('')), 'not JSON, and it has no line with an image reference');
+  });
+
+  it('an explicit format: a payload of the wrong shape names the field', () => {
+    assert.equal(decodeError(fixture('quay.json'), 'dockerhub'), 'not of format dockerhub: push_data is missing');
+    assert.equal(decodeError(fixture('dockerhub.json'), 'ecr'), 'not of format ecr: detail-type is missing');
+    assert.equal(decodeError(bytes({ 'detail-type': 'ECR Scan', source: 'aws.ecr', account: '123456789012', region: 'x', detail: {} }), 'ecr'), 'not of format ecr: detail-type must be "ECR Image Action"');
+    assert.equal(decodeError(fixture('dockerhub.json'), 'lines'), 'the payload is JSON, and lines is for payloads that are not');
+    assert.equal(decodeError(fixture('lines.txt'), 'harbor'), 'not of format harbor: it is not JSON');
+  });
+
+  it('an unknown format name: the names allowed', () => {
+    assert.equal(decodeError(fixture('quay.json'), 'nexus'), `unknown event format "nexus": use one of ${EVENT_FORMAT_NAMES.join(', ')}`);
+    assert.equal(EVENT_FORMAT_NAMES.join(', '), `auto, lines, ${JSON_FORMATS}`);
+  });
+});
