@@ -112,7 +112,13 @@ describe('container image (a real Docker engine)', function () {
       assert.deepEqual(added.filter((path) => !path.startsWith('app/')), [], 'files outside /app');
       const top = new Set(added.map((path) => path.split('/')[1]).filter((name) => name !== ''));
       assert.deepEqual([...top].sort(), ['dist', 'node_modules', 'package.json', 'schemas']);
-      assert.deepEqual(added.filter((path) => path.startsWith('app/schemas/') && !path.endsWith('/')), readdirSync(join(REPO, 'schemas')).sort().map((name) => `app/schemas/${name}`));
+      assert.deepEqual(
+        added.filter((path) => path.startsWith('app/schemas/') && !path.endsWith('/')),
+        readdirSync(join(REPO, 'schemas'), { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => `app/schemas/${join(entry.parentPath ?? entry.path, entry.name).slice(join(REPO, 'schemas').length + 1)}`)
+          .sort(),
+      );
       for (const file of ['cli.js', 'cli-bundle.js', 'cli-bundle.cache', 'index.js', 'index.d.ts']) assert.ok(added.includes(`app/dist/${file}`), `app/dist/${file} is missing`);
       const sources = added.filter((path) => !path.startsWith('app/node_modules/') && /\.ts$/.test(path) && !path.endsWith('.d.ts'));
       assert.deepEqual(sources, [], 'no TypeScript sources');
