@@ -92,9 +92,9 @@ esbuild.buildSync({
   bundle: true,
   platform: 'node',
   target: 'node20',
-  // Loaded on first use only (src/lazy.ts, src/match/schemes/index.ts): left out of the bundle so that a run
+  // Loaded on first use only (src/lazy.ts, src/match/schemes/index.ts, src/files/): left out of the bundle so that a run
   // that does not need them does not even parse them.
-  external: ['yaml', 're2js'],
+  external: ['yaml', 're2js', 'ignore', 'diff'],
   minify: true,
   logLevel: 'warning',
 });

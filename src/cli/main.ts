@@ -1,5 +1,5 @@
 import { fstatSync, readFileSync, readSync, statSync } from 'fs';
-import { applyEdits, EditedOutput } from '../output/edits';
+import { applyEdits } from '../output/edits';
 import { engineFlagsFor, SHORT_RUN_MARKERS } from './engine-flags';
 import { FdOutput, writeAllSync } from './fd-output';
 import { checkImageRefs, loadFunctionConfig } from '../krm/fn-config';
@@ -14,16 +14,32 @@ import { resultsYaml } from '../output/results';
 import { ResultLog } from '../output/result-log';
 import { readSimpleYaml } from '../yaml/fast-reader';
 import { updateStream } from '../update/stream';
+import { ACTION_FLAGS, Command, parseCommandLine, readsStdin, RefSource } from './args';
+import { errorOutcome, Outcome, shownResults } from './outcome';
+import { runFiles } from './files-mode';
 
 const USAGE = `image-ref-updater: update container image references marked with "# kobold:" comments.
 
 Usage:
-  image-ref-updater                        KRM function: a ResourceList on stdin, the updated one on stdout
-  image-ref-updater FN_CONFIG [FILE...|-]  standalone: update YAML files (or stdin) and print them;
-                                           results go to stderr
+  image-ref-updater                          KRM function: a ResourceList on stdin, the updated one on stdout
+  image-ref-updater FN_CONFIG [FILE...|-]    standalone: update YAML files (or stdin) and print them;
+                                             results go to stderr
+  image-ref-updater FN_CONFIG -w|-d|-l PATH...
+  image-ref-updater --image REF -w|-d|-l PATH...
+                                             files in place: each PATH is a file or a directory, walked
+                                             for *.yaml and *.yml (.git skipped, symbolic links not
+                                             followed, .krmignore files read as .gitignore files are)
   image-ref-updater --help | --version
 
-Mark a field, then pass the new image references in the functionConfig:
+Options:
+  -w, --write        rewrite every changed file in place (a temporary file renamed over it)
+  -d, --diff         write nothing; print a unified diff (git apply and patch -p1 take it)
+  -l, --list         write nothing; print the path of each file that would change
+  --image REF        a new image reference instead of FN_CONFIG; repeat it or give REF1,REF2;
+                     every positional argument is then a FILE or PATH
+  --quiet            results: only warnings, errors and the summary
+
+Mark a field, then pass the new image references:
   image: my.org/amazing/app:1.0.0 # kobold: tag: ^1; type: semver
   tag: "1.0" # kobold: tag: ^1; type: semver; part: tag; context: docker.io/library/busybox
 
@@ -31,6 +47,9 @@ functionConfig kinds: kobold/v1alpha3 List (items: [REF...]), kobold/v1alpha3 Im
 same, for kustomize), v1 ConfigMap (data.images: "REF1,REF2").
 
 Examples:
+  image-ref-updater --image my.org/amazing/app:v1.2.3 --write .
+                                          (CI: update a whole checkout, byte for byte)
+  image-ref-updater fn-config.yaml --diff deploy/ > update.patch
   kpt fn eval PKG --exec image-ref-updater --fn-config fn-config.yaml
   kpt fn eval PKG --exec image-ref-updater -- images=my.org/amazing/app:v1.2.3
   kpt fn render PKG --allow-exec          (Kptfile pipeline: mutators: - exec: image-ref-updater)
@@ -41,29 +60,12 @@ Examples:
   docker run -i --rm IMAGE < resource-list.yaml > out.yaml
   image-ref-updater fn-config.yaml deploy/*.yaml > updated.yaml
 
-Exit status: 0 when the run worked (warnings included), 1 on any error.`;
+Results go to stderr as YAML; with -w, -d and -l a summary follows as a YAML comment line.
+Exit status: 0 when the run worked (warnings included, and whether or not -d or -l found changes),
+1 on any error.`;
 
 function packageVersion(): string {
   return (JSON.parse(readFileSync(`${__dirname}/../package.json`, 'utf8')) as { version: string }).version;
-}
-
-/** An input with edits, to be written piece by piece. */
-interface EditedInput {
-  source: string;
-  /** Whether the source is all ASCII. */
-  ascii: boolean;
-  write: (output: EditedOutput) => void;
-}
-
-/** What a run prints and how it ends. */
-interface Outcome {
-  stdout: string | Uint8Array | EditedInput;
-  stderr: string;
-  exitCode: number;
-}
-
-function errorOutcome(message: string, stdout: string | Uint8Array = ''): Outcome {
-  return { stdout, stderr: `image-ref-updater: ${message}\n`, exitCode: 1 };
 }
 
 /**
@@ -125,7 +127,7 @@ function readInput(file: string, stdin: StdinBytes | undefined): Uint8Array {
     if (stdin === undefined) throw new InputError('expected YAML on stdin, which is a terminal', 'stdin');
     return stdin.get();
   }
-  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new InputError('is a directory, expected a YAML file', file);
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new InputError(`is a directory: to update the files in it, give ${ACTION_FLAGS}`, file);
   return readFileSync(file);
 }
 
@@ -185,15 +187,20 @@ function joinStreams(texts: readonly string[]): string {
   }, '');
 }
 
+/** The new image references of a run, from its one source. */
+function loadRefs(source: RefSource, stdin: StdinBytes | undefined): string[] {
+  return source.kind === 'fn-config' ? loadConfigFile(source.file, stdin) : source.refs;
+}
+
 /** Standalone mode: the FILEs (or stdin) updated as plain YAML streams; results on stderr. */
-function runStandalone(configFile: string, files: readonly string[], stdin: StdinBytes | undefined): Outcome {
+function runStandalone(source: RefSource, files: readonly string[], quiet: boolean, stdin: StdinBytes | undefined): Outcome {
   const inputs = (files.length === 0 ? ['-'] : files).map((file) => ({ file, bytes: readInput(file, stdin) }));
   tuneEngineFor(inputs.map(({ bytes }) => bytes));
   // Joined as latin1, which maps every byte to one character and back: invalid UTF-8 is kept as it came.
   const unchanged = Buffer.from(joinStreams(inputs.map(({ bytes }) => Buffer.from(bytes).toString('latin1'))), 'latin1');
   let imageRefs: string[];
   try {
-    imageRefs = loadConfigFile(configFile, stdin);
+    imageRefs = loadRefs(source, stdin);
   } catch (error) {
     if (error instanceof InputError) return errorOutcome(error.message, unchanged);
     throw error;
@@ -212,28 +219,30 @@ function runStandalone(configFile: string, files: readonly string[], stdin: Stdi
     if (error instanceof InputError) return errorOutcome(error.message, unchanged);
     throw error;
   }
-  return { stdout: joinStreams(outputs), stderr: results.length > 0 ? resultsYaml(results, false) : '', exitCode: 0 };
+  const shown = shownResults(results, quiet);
+  return { stdout: joinStreams(outputs), stderr: shown.length > 0 ? resultsYaml(shown, false) : '', exitCode: 0 };
 }
 
-/** Whether a run with these arguments reads stdin: KRM mode, or standalone with `-` or no FILE. */
-function readsStdin(args: readonly string[]): boolean {
-  if (args.some((arg) => arg.startsWith('-') && arg !== '-')) return false;
-  return args.length <= 1 || args.includes('-');
+/** Files in place: the references loaded first (a bad source writes nothing), then the files. */
+async function runFilesCommand(command: Extract<Command, { kind: 'files' }>, stdin: StdinBytes | undefined): Promise<Outcome> {
+  const { refs, warnings } = checkImageRefs(loadRefs(command.source, stdin));
+  const results = new ResultLog();
+  results.addAll(warnings);
+  return runFiles(command.action, command.paths, refs, results, command.quiet, tuneEngineFor);
 }
 
-function run(args: readonly string[], stdin: StdinBytes | undefined): Outcome {
-  if (args.includes('--help') || args.includes('-h')) return { stdout: `${USAGE}\n`, stderr: '', exitCode: 0 };
-  if (args.includes('--version')) return { stdout: `${packageVersion()}\n`, stderr: '', exitCode: 0 };
-  const unknown = args.find((arg) => arg.startsWith('-') && arg !== '-');
-  if (unknown !== undefined) return errorOutcome(`unknown option ${unknown}; see image-ref-updater --help`);
+async function run(command: Command, stdin: StdinBytes | undefined): Promise<Outcome> {
+  if (command.kind === 'help') return { stdout: `${USAGE}\n`, stderr: '', exitCode: 0 };
+  if (command.kind === 'version') return { stdout: `${packageVersion()}\n`, stderr: '', exitCode: 0 };
   try {
-    if (args.length > 0) return runStandalone(args[0], args.slice(1), stdin);
+    if (command.kind === 'standalone') return runStandalone(command.source, command.files, command.quiet, stdin);
+    if (command.kind === 'files') return await runFilesCommand(command, stdin);
     if (stdin === undefined) return errorOutcome('expected a ResourceList on stdin; see image-ref-updater --help');
     return runKrm(stdin);
   } catch (error) {
     if (error instanceof InputError) return errorOutcome(error.message);
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') return errorOutcome((error as Error).message);
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR') return errorOutcome((error as Error).message);
     throw error;
   }
 }
@@ -246,8 +255,8 @@ function writeStdout(stdout: Outcome['stdout']): void {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const outcome = run(args, readsStdin(args) && !stdinIsTerminal() ? await readStdin() : undefined);
+  const parsed = parseCommandLine(process.argv.slice(2));
+  const outcome = parsed.ok ? await run(parsed.command, readsStdin(parsed.command) && !stdinIsTerminal() ? await readStdin() : undefined) : errorOutcome(parsed.error);
   process.exitCode = outcome.exitCode;
   try {
     writeAllSync(2, outcome.stderr);
