@@ -4,7 +4,7 @@ import { annotation, MARKERS_ANNOTATION, resourceOrigin } from '../krm/resource-
 import { FileRef, ResourceOrigin, Result, resultAbout } from '../output/results';
 import { FlowScalarStyle } from '../output/scalar-style';
 import { FieldDecider } from '../match/field-decider';
-import { LiteNode, LiteScalar } from '../yaml/lite-tree';
+import { entryOf, LiteNode, LiteScalar, scalarAt } from '../yaml/lite-tree';
 import { CommentMarkers, findCommentMarkers, MarkedScalar, selectNodes } from '../markers/walk';
 
 export interface ResourceUpdate {
@@ -53,11 +53,51 @@ function updateField(field: MarkedScalar, decider: FieldDecider, origin: Resourc
   return { start, end, text: decider.render(decision.value, style as FlowScalarStyle, inFlow) };
 }
 
+/** The items of a `v1 List` (kubectl's output), each a resource of its own (SPEC §8), or null for any other document. */
+export function v1ListItems(root: LiteNode): LiteNode[] | null {
+  if (scalarAt(root, 'apiVersion') !== 'v1' || scalarAt(root, 'kind') !== 'List') return null;
+  const items = entryOf(root, 'items');
+  return items?.kind === 'seq' ? items.items : null;
+}
+
+/**
+ * A List's markers by the item they are in, with their paths from the item (`items[2].spec.image`
+ * becomes `spec.image` of item 2); those outside every item are the List's own, at -1.
+ */
+function markersByItem(markers: CommentMarkers): Map<number, CommentMarkers> {
+  const byItem = new Map<number, CommentMarkers>();
+  const of = (index: number): CommentMarkers => byItem.get(index) ?? byItem.set(index, { marked: [], misplaced: [] }).get(index)!;
+  const itemOf = (path: readonly PathSegment[]): number => (path.length > 2 && path[0] === 'items' && typeof path[1] === 'number' ? path[1] : -1);
+  for (const field of markers.marked) {
+    const item = itemOf(field.path);
+    of(item).marked.push(item < 0 ? field : { ...field, path: field.path.slice(2) });
+  }
+  for (const marker of markers.misplaced) {
+    const item = itemOf(marker.path);
+    of(item).misplaced.push(item < 0 ? marker : { ...marker, path: marker.path.slice(2) });
+  }
+  return byItem;
+}
+
 /**
  * Updates one resource: its marked fields (comments, then the annotation), each decided. The
- * comment markers are found in the tree unless the reader found them already.
+ * comment markers are found in the tree unless the reader found them already. A `v1 List` is a
+ * container: each item is updated as a resource of its own (its identity, its annotation, field
+ * paths from the item), what is outside them as the List.
  */
 export function updateResource(root: LiteNode, decider: FieldDecider, fallbackFile?: FileRef, markers: CommentMarkers = findCommentMarkers(root)): ResourceUpdate {
+  const items = v1ListItems(root);
+  if (items === null) return updateOneResource(root, decider, fallbackFile, markers);
+  const listFile = resourceOrigin(root, fallbackFile).file;
+  const byItem = markersByItem(markers);
+  const none: CommentMarkers = { marked: [], misplaced: [] };
+  const updates = items.flatMap((item, index) => (item?.kind === 'map' ? [updateOneResource(item, decider, listFile, byItem.get(index) ?? none)] : []));
+  updates.push(updateOneResource(root, decider, fallbackFile, byItem.get(-1) ?? none));
+  return { edits: updates.flatMap((update) => update.edits), results: updates.flatMap((update) => update.results) };
+}
+
+/** Updates one resource that is not a container. */
+function updateOneResource(root: LiteNode, decider: FieldDecider, fallbackFile: FileRef | undefined, markers: CommentMarkers): ResourceUpdate {
   const origin = resourceOrigin(root, fallbackFile);
   const results: Result[] = [];
   const { marked, misplaced } = markers;

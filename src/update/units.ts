@@ -11,7 +11,7 @@ import { IncomingRef } from '../match/decide';
 import { FieldDecider } from '../match/field-decider';
 import { MARKER_HINT } from '../markers/marker';
 import { MARKERS_ANNOTATION } from '../krm/resource-origin';
-import { updateResource } from './resource';
+import { updateResource, v1ListItems } from './resource';
 import { findCommentMarkers } from '../markers/walk';
 
 /**
@@ -39,12 +39,13 @@ function composeUnit(source: string, unit: Unit, where: string): LiteNode {
 
 /**
  * The tree of one unit and its markers: read directly when it is simple block YAML (only what the
- * markers need, unless annotation rules may point anywhere), else composed in full and walked.
+ * markers need, unless annotation rules may point anywhere or it is a List), else composed in full and walked.
  * `file` names the input in errors.
  */
 function readUnit(source: string, unit: Unit, file: string | undefined, annotated: boolean): SimpleResource {
   const simple = readSimpleResource(source, unit.start, unit.end, unit.kind === 'seq-item', !annotated);
-  if (simple !== null) return simple;
+  // A List's items need their identity, which a pruned read leaves out.
+  if (simple !== null) return annotated || v1ListItems(simple.tree) === null ? simple : readUnit(source, unit, file, true);
   const where = file === undefined ? unitLabel(unit) : `${file} ${unitLabel(unit)}`;
   let tree: LiteNode;
   try {
