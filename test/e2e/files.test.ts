@@ -265,6 +265,14 @@ describe('files in place: -w, -d, -l on files and directories (SPEC §8)', funct
       assert.equal(readFileSync(join(root, 'list.yaml'), 'utf8'), listUpdated);
     });
 
+    it('without annotations too, where the reader would keep only what the markers need', () => {
+      const plain = LIST.replace('    annotations:\n      kobold/markers: |\n        spec.image: tag: ^1; type: semver\n', '').replace(`image: ${OLD}\n`, `image: ${OLD} ${MARKER}\n`);
+      const root = writeTree(dirs.make(), { 'list.yaml': plain });
+      const outcome = runCli([...IMAGE, '-d', 'list.yaml'], { cwd: root });
+      assert.equal(outcome.status, 0, outcome.stderr);
+      assert.deepEqual(refsOf(outcome), expected);
+    });
+
     it('in KRM mode, where the List is an item of the ResourceList', () => {
       const item = LIST.replace(/^/gm, '  ').replace(/^ {2}/, '- ').replace(/\n {2}$/, '\n');
       const input = `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n${item}functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  items: [${NEW}]\n`;
