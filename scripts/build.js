@@ -94,7 +94,7 @@ esbuild.buildSync({
   target: 'node20',
   // Loaded on first use only (src/lazy.ts, src/match/schemes/index.ts, src/files/): left out of the bundle so that a run
   // that does not need them does not even parse them.
-  external: ['yaml', 're2js', 'ignore', 'diff'],
+  external: ['yaml', 're2js', 'ignore'],
   minify: true,
   logLevel: 'warning',
 });

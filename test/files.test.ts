@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import { byteOrder, isIgnored, isYamlFileName } from '../src/files/walk';
 import { isTempFileName, tempFileName } from '../src/files/temp-name';
 import { unifiedDiff } from '../src/files/unified-diff';
+import { Edit, EditList } from '../src/output/edits';
 import { summaryLine } from '../src/cli/files-mode';
 import ignore from 'ignore';
 
@@ -37,14 +38,32 @@ describe('file names', () => {
 });
 
 describe('unifiedDiff', () => {
-  it('gives a/ and b/ headers, 3 lines of context, merged hunks and single-line ranges', () => {
-    const before = Array.from({ length: 12 }, (_, i) => `l${i + 1}\n`).join('');
-    assert.equal(unifiedDiff('x/a.yaml', before, before.replace('l1\n', 'L1\n')), '--- a/x/a.yaml\n+++ b/x/a.yaml\n@@ -1,4 +1,4 @@\n-l1\n+L1\n l2\n l3\n l4\n');
-    assert.equal(unifiedDiff('a', 'x\n', 'y\n'), '--- a/a\n+++ b/a\n@@ -1 +1 @@\n-x\n+y\n');
+  const LINES = Array.from({ length: 20 }, (_, i) => `l${i + 1}\n`).join('');
+  /** The edit that replaces the text `from` (which occurs once) by `to`. */
+  const edit = (source: string, from: string, to: string): Edit => ({ start: source.indexOf(from), end: source.indexOf(from) + from.length, text: to });
+  const diff = (source: string, ...edits: Edit[]): string => unifiedDiff('x/a.yaml', source, EditList.of(edits));
+
+  it('gives a/ and b/ headers, 3 lines of context, and single-line ranges', () => {
+    assert.equal(diff(LINES, edit(LINES, 'l1\n', 'L1\n')), '--- a/x/a.yaml\n+++ b/x/a.yaml\n@@ -1,4 +1,4 @@\n-l1\n+L1\n l2\n l3\n l4\n');
+    assert.equal(diff('x\n', { start: 0, end: 1, text: 'y' }), '--- a/x/a.yaml\n+++ b/x/a.yaml\n@@ -1 +1 @@\n-x\n+y\n');
+  });
+
+  it('joins changes whose context meets into one hunk, and starts a new hunk past that', () => {
+    const joined = diff(LINES, edit(LINES, 'l5\n', 'L5\n'), edit(LINES, 'l12\n', 'L12\n'));
+    assert.equal(joined.split('\n').filter((line) => line.startsWith('@@')).join(' '), '@@ -2,14 +2,14 @@');
+    const apart = diff(LINES, edit(LINES, 'l5\n', 'L5\n'), edit(LINES, 'l13\n', 'L13\n'));
+    assert.equal(apart.split('\n').filter((line) => line.startsWith('@@')).join(' '), '@@ -2,7 +2,7 @@ @@ -10,7 +10,7 @@');
+  });
+
+  it('counts the lines a change removes in the new ranges after it (a multi-line scalar made one line)', () => {
+    const source = `${LINES}a: "x\n  y"\n${LINES}`;
+    const out = diff(source, edit(source, 'l3\n', 'L3\n'), edit(source, '"x\n  y"', 'z'), edit(source.slice(0, 200), 'l18\n', 'L18\n'));
+    assert.equal(out.split('\n').filter((line) => line.startsWith('@@')).join(' '), '@@ -1,6 +1,6 @@ @@ -15,11 +15,10 @@');
+    assert.ok(out.includes('-a: "x\n-  y"\n+a: z\n'));
   });
 
   it('keeps CR and marks a last line without a line break', () => {
-    assert.equal(unifiedDiff('a', 'x\r\ny', 'x\r\nz'), '--- a/a\n+++ b/a\n@@ -1,2 +1,2 @@\n x\r\n-y\n\\ No newline at end of file\n+z\n\\ No newline at end of file\n');
+    assert.equal(diff('x\r\ny', { start: 3, end: 4, text: 'z' }), '--- a/x/a.yaml\n+++ b/x/a.yaml\n@@ -1,2 +1,2 @@\n x\r\n-y\n\\ No newline at end of file\n+z\n\\ No newline at end of file\n');
   });
 });
 

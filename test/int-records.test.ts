@@ -2,11 +2,11 @@ import { strict as assert } from 'assert';
 import { IntRecords } from '../src/output/int-records';
 
 describe('IntRecords', () => {
-  it('appends records and reads every slot back, across chunks', () => {
+  it('appends records and reads every slot back, as the first chunk grows and across chunks', () => {
     const records = new IntRecords(3);
     for (let n = 0; n < 10_000; n++) assert.equal(records.append(n, n - 5000, n * 7), n);
     assert.equal(records.length, 10_000);
-    for (const n of [0, 1, 4095, 4096, 8191, 8192, 9999]) assert.deepEqual([0, 1, 2].map((slot) => records.get(n, slot)), [n, n - 5000, n * 7], `record ${n}`);
+    for (const n of [0, 1, 15, 16, 17, 100, 4095, 4096, 8191, 8192, 9999]) assert.deepEqual([0, 1, 2].map((slot) => records.get(n, slot)), [n, n - 5000, n * 7], `record ${n}`);
   });
 
   it('reads a whole record into an array, across chunks', () => {

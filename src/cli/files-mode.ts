@@ -2,9 +2,10 @@ import { accessSync, constants, readFileSync } from 'fs';
 import { dirname } from 'path';
 import { FilesAction } from './args';
 import { Outcome, shownResults } from './outcome';
-import { applyEdits } from '../output/edits';
+import { applyEdits, EditList } from '../output/edits';
 import { InputError } from '../input-error';
 import { IncomingRef } from '../match/decide';
+import { FieldDecider } from '../match/field-decider';
 import { MARKER_HINT } from '../markers/marker';
 import { resultsYaml } from '../output/results';
 import { ResultLog } from '../output/result-log';
@@ -15,11 +16,11 @@ import { collectFiles, FoundFile } from '../files/walk';
 import { removeTempFiles, replaceFile } from '../files/atomic-write';
 import { unifiedDiff } from '../files/unified-diff';
 
-/** A file the run changes: its text before and after. */
+/** A file the run changes: its text and the edits. */
 interface ChangedFile {
   file: FoundFile;
-  before: string;
-  after: string;
+  source: string;
+  edits: EditList;
 }
 
 /** What deciding every file gave: the changed files, and the input errors (then nothing is written). */
@@ -58,13 +59,14 @@ function readMarkedFiles(files: readonly FoundFile[]): MarkedFile[] {
 /** Decides every marked file; its results go to `results`, named by the file's path. */
 function decideFiles(marked: readonly MarkedFile[], refs: readonly IncomingRef[], results: ResultLog): Decisions {
   const decisions: Decisions = { changed: [], fields: 0, errors: [] };
+  const decider = new FieldDecider(refs);
   for (const { file, bytes } of marked) {
     try {
-      const before = decodeYamlInput(bytes, file.path);
-      const edits = updateStream(before, refs, results, file.path);
+      const source = decodeYamlInput(bytes, file.path);
+      const edits = updateStream(source, refs, results, file.path, decider);
       if (edits.length === 0) continue;
       decisions.fields += edits.length;
-      decisions.changed.push({ file, before, after: applyEdits(before, edits) });
+      decisions.changed.push({ file, source, edits });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       decisions.errors.push(error.message);
@@ -106,9 +108,9 @@ async function writeFiles(changed: readonly ChangedFile[]): Promise<string | nul
   };
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
   try {
-    for (const { file, after } of changed) {
+    for (const { file, source, edits } of changed) {
       try {
-        await replaceFile(file.realPath, Buffer.from(after, 'utf8'));
+        await replaceFile(file.realPath, Buffer.from(applyEdits(source, edits), 'utf8'));
       } catch (error) {
         return `${file.path}: not written: ${(error as Error).message}; ${writtenSoFar(written)}`;
       }
@@ -139,7 +141,7 @@ export async function runFiles(action: FilesAction, paths: readonly string[], re
   const resultsText = shown.length > 0 ? resultsYaml(shown, false) : '';
   const summary = summaryLine(fields, changed.length, countWarnings(results), action !== 'write');
   if (action === 'list') return { stdout: changed.map(({ file }) => `${file.path}\n`).join(''), stderr: resultsText + summary, exitCode: 0 };
-  if (action === 'diff') return { stdout: changed.map(({ file, before, after }) => unifiedDiff(file.path, before, after)).join(''), stderr: resultsText + summary, exitCode: 0 };
+  if (action === 'diff') return { stdout: changed.map(({ file, source, edits }) => unifiedDiff(file.path, source, edits)).join(''), stderr: resultsText + summary, exitCode: 0 };
   const unwritable = changed.flatMap(({ file }) => {
     const reason = unwritableReason(file);
     return reason === null ? [] : [`image-ref-updater: ${file.path}: ${reason}\n`];

@@ -63,7 +63,8 @@ function loadIgnoreRules(file: string, below: string): IgnoreRules {
  */
 function walkDirectory(dir: string, below: string, stack: IgnoreRules[], found: (below: string) => void): void {
   const entries: Dirent[] = readdirSync(dir, { withFileTypes: true });
-  entries.sort((a, b) => byteOrder(a.name, b.name));
+  if (entries.some((entry) => BEYOND_BMP.test(entry.name))) entries.sort((a, b) => byteOrder(a.name, b.name));
+  else entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const ignoreFile = entries.find((entry) => entry.name === IGNORE_FILE && entry.isFile());
   const rules = ignoreFile === undefined ? stack : stack.concat(loadIgnoreRules(join(dir, IGNORE_FILE), below));
   for (const entry of entries) {
@@ -110,7 +111,11 @@ export function collectFiles(args: readonly string[]): FoundFile[] {
       add(normalize(arg), realArg);
       continue;
     }
-    walkDirectory(realArg, '', [], (below) => add(normalize(join(arg, below)), join(realArg, below)));
+    // Names below the argument are plain (no `.`, `..` or `//`): joined without normalising each.
+    const shown = normalize(arg).replace(/\/+$/, '');
+    const prefix = shown === '.' ? '' : `${shown}/`;
+    const realPrefix = realArg.endsWith('/') ? realArg : `${realArg}/`;
+    walkDirectory(realArg, '', [], (below) => add(prefix + below, realPrefix + below));
   }
   return files;
 }

@@ -59,11 +59,10 @@ function readUnit(source: string, unit: Unit, file: string | undefined, annotate
 /**
  * Updates every unit that has marker text; the others are neither read nor checked. Returns the
  * edits and adds the results to `results`. `file` names the input in errors and, with the unit's
- * index, in results.
+ * index, in results. A run over many inputs passes one `decider` for all, which remembers its decisions.
  */
-export function updateUnits(source: string, units: UnitIndex, refs: readonly IncomingRef[], results: ResultLog, file?: string): EditList {
+export function updateUnits(source: string, units: UnitIndex, refs: readonly IncomingRef[], results: ResultLog, file?: string, decider = new FieldDecider(refs)): EditList {
   const edits = new EditList();
-  const decider = new FieldDecider(refs);
   // From one occurrence of the marker text to the next, to the unit that holds it: a unit without
   // one is not even visited, which matters when thousands are.
   let at = units.firstStart < 0 ? -1 : source.indexOf(MARKER_HINT, units.firstStart);
