@@ -9,7 +9,6 @@ import { FieldDecider } from '../match/field-decider';
 import { MARKER_HINT } from '../markers/marker';
 import { resultsYaml } from '../output/results';
 import { ResultLog } from '../output/result-log';
-
 import { updateStream } from '../update/stream';
 import { decodeYamlInput } from '../yaml/input-text';
 import { collectFiles, FoundFile } from '../files/walk';

@@ -222,6 +222,12 @@ describe('files in place: -w, -d, -l on files and directories (SPEC §8)', funct
   });
 
   describe('one source of references, the flags', () => {
+    it('--help names the three flags, --image and --quiet', () => {
+      const outcome = runCli(['--help']);
+      assert.equal(outcome.status, 0);
+      for (const flag of ['-w, --write', '-d, --diff', '-l, --list', '--image REF', '--quiet', '.krmignore']) assert.ok(outcome.stdout.includes(flag), flag);
+    });
+
     it('--image is repeatable and takes commas; a functionConfig file as the first argument works the same', () => {
       const root = writeTree(dirs.make(), { 'a.yaml': deployment('a'), 'b.yaml': deployment('b', 'docker.io/acme/b:1.0.0'), 'fc.yml': `apiVersion: kobold/v1alpha3\nkind: List\nitems: [${NEW}, 'docker.io/acme/b:1.1.0']\n` });
       const byImages = runCli(['--image', `${NEW},docker.io/acme/b:1.1.0`, '-l', 'a.yaml', 'b.yaml'], { cwd: root });
@@ -348,6 +354,17 @@ describe('files in place: nothing lost when a write cannot happen (SPEC §8)', f
     afterEach(() => {
       if (mountPoint !== undefined) spawnSync('umount', [mountPoint]);
       mountPoint = undefined;
+    });
+
+    it('a read-only file system: nothing is written, the error names each file', () => {
+      const root = mountPoint!;
+      writeTree(root, { 'a.yaml': deployment('a'), 'b.yaml': deployment('b') });
+      const remounted = spawnSync('mount', ['-o', 'remount,ro', root], { encoding: 'utf8' });
+      assert.equal(remounted.status, 0, remounted.stderr);
+      const outcome = runCli([...IMAGE, '-w', '.'], { cwd: root });
+      assert.equal(outcome.status, 1);
+      for (const name of ['a', 'b']) assert.match(outcome.stderr, new RegExp(`^image-ref-updater: ${name}\\.yaml: cannot be written: the file is on a read-only file system$`, 'm'));
+      assert.deepEqual(readTree(root), { 'a.yaml': deployment('a'), 'b.yaml': deployment('b') });
     });
 
     it('stops at the first write that fails, says which files were written, each whole, and leaves no temporary file', () => {
