@@ -44,6 +44,8 @@ export function imagesOf(values: readonly string[]): string[] {
 
 /** Reads the command line (without node and the script). */
 export function parseCommandLine(args: readonly string[]): ParsedArgs {
+  // KRM mode, the common case under kpt, without loading node's argument parser.
+  if (args.length === 0) return { ok: true, command: { kind: 'krm' } };
   const { tokens } = parseArgs({ args: args.slice(), options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
   const known = new Set(Object.keys(OPTIONS));
   const options = tokens.filter((token) => token.kind === 'option');

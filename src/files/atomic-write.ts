@@ -1,5 +1,5 @@
 import { closeSync, fsyncSync, openSync, Stats, statSync, unlinkSync } from 'fs';
-import { FileHandle, open, rename } from 'fs/promises';
+import type { FileHandle } from 'fs/promises';
 import { basename, dirname, join } from 'path';
 import { tempFileName } from './temp-name';
 
@@ -53,6 +53,8 @@ async function copyAttributes(file: FileHandle, original: Stats): Promise<void> 
  * `removeTempFiles` on a signal.
  */
 export async function replaceFile(target: string, data: Uint8Array): Promise<void> {
+  // Loaded here: only --write needs it, and every run would pay for loading it at start-up.
+  const { open, rename } = require('fs/promises') as typeof import('fs/promises');
   const original = statSync(target);
   const temp = join(dirname(target), tempFileName(basename(target), randomSuffix()));
   pendingTemps.add(temp);
