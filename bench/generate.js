@@ -116,13 +116,24 @@ ${FUNCTION_CONFIG_REFS.map((ref) => `  - ${ref}\n`).join('')}`);
   };
 }
 
+/**
+ * One Deployment as a file of a checkout: a YAML document, without the annotations kpt adds to the
+ * items it sends.
+ */
+function deploymentDocument(index, marked) {
+  return deployment(index, marked)
+    .replace(/^- /, '')
+    .replace(/^ {2}/gm, '')
+    .replace(/\n {2}annotations:\n(?: {4}.*\n)*/, '\n');
+}
+
 /** The image lines a correct run writes, for the sanity check. */
 const EXPECTED_NEW_LINES = [
   'image: docker.io/foo/app:1.2.3 # kobold: tag: ^1; type: semver',
   'image: docker.io/foo/sidecar:2.0.1 # kobold: tag: ^2; type: semver',
 ];
 
-module.exports = { generate, SHAPES, FUNCTION_CONFIG_REFS, EXPECTED_NEW_LINES };
+module.exports = { generate, deploymentDocument, SHAPES, FUNCTION_CONFIG_REFS, EXPECTED_NEW_LINES };
 
 if (require.main === module) {
   const [shape = 'dense', count = '1'] = process.argv.slice(2);

@@ -10,6 +10,7 @@ const os = require('os');
 const path = require('path');
 const { generate, SHAPES, EXPECTED_NEW_LINES } = require('./generate');
 const { countOnce } = require('./instructions');
+const { benchTree } = require('./tree');
 
 const ROOT = path.resolve(__dirname, '..');
 const BASELINE = path.join(__dirname, 'naive-baseline.js');
@@ -30,6 +31,7 @@ const USAGE = `usage: node bench/run.js [options]
   --timeout 600000             ms before a run is killed        (BENCH_TIMEOUT)
   --out bench/results.md       where the report goes, "-" none  (BENCH_OUT)
   --cli dist/cli.js            the CLI to measure               (BENCH_CLI)
+  --tree yes|no                the 5,000-file checkout bench    (BENCH_TREE)
   --strict                     exit 1 when a target FAILs       (BENCH_STRICT=1)
   --quick                      same as --counts 1,1000 --runs 3`;
 
@@ -45,6 +47,7 @@ function parseOptions(argv) {
     timeout: env.BENCH_TIMEOUT ?? '600000',
     out: env.BENCH_OUT ?? path.join('bench', 'results.md'),
     cli: env.BENCH_CLI ?? path.join('dist', 'cli.js'),
+    tree: env.BENCH_TREE ?? 'yes',
     strict: env.BENCH_STRICT === '1',
   };
   for (let i = 0; i < argv.length; i++) {
@@ -78,6 +81,7 @@ function parseOptions(argv) {
   const shapes = list(options.shapes);
   for (const shape of shapes) if (!SHAPES.includes(shape)) throw new Error(`unknown shape ${shape}`);
   if (!['auto', 'time', 'probe'].includes(options.rss)) throw new Error('--rss must be auto, time or probe');
+  if (!['yes', 'no'].includes(options.tree)) throw new Error('--tree must be yes or no');
   return {
     counts,
     shapes,
@@ -88,6 +92,7 @@ function parseOptions(argv) {
     timeout: int('timeout', 1),
     out: options.out,
     cli: path.resolve(ROOT, options.cli),
+    tree: options.tree === 'yes',
     strict: options.strict,
   };
 }
@@ -423,6 +428,17 @@ async function main() {
     target(`${row.shape}: instructions ${fmt(4 * INSTRUCTION_COUNT)} / ${fmt(INSTRUCTION_COUNT)} (main thread, callgrind)`, row.ratio, '<=', 5);
   }
 
+  // ---- the checkout: files in place (bench/tree.js)
+  const tree = options.tree ? benchTree({ cli: CLI, scratch: SCRATCH, runs: options.runs, warmup: options.warmup, log }) : null;
+  if (tree) {
+    sanityFailures.push(...tree.problems.map((p) => `tree: ${p}`));
+    target(`tree of ${fmt(tree.files)} files: speed-up of --diff vs kpt fn eval --exec (kpt ms / CLI ms)`, ratio(tree.kptMs, tree.cliMs), '>=', 20);
+    target(`tree of ${fmt(tree.files)} files: --diff ms / walk-and-read floor ms`, ratio(tree.cliMs, tree.floorMs), '<=', 2);
+  }
+  const treeTable = tree
+    ? `| checkout | CLI --diff ms | walk-and-read floor ms | kpt fn eval ms |\n|---|--:|--:|--:|\n| ${fmt(tree.files)} files in ${fmt(tree.directories)} directories, one in ten marked | ${fmt(tree.cliMs)} | ${fmt(tree.floorMs)} | ${fmt(tree.kptMs)} |\n\n`
+    : '';
+
   // ---- report
   const mib = (kib) => (kib === null ? null : kib / 1024);
   const table = [
@@ -449,10 +465,10 @@ async function main() {
 
 ${table}
 
-${targetTable}
+${treeTable}${targetTable}
 ${sanityFailures.length > 0 ? `\n**Output check failed** (the timings of these inputs do not count):\n\n${sanityFailures.map((f) => `- ${f}`).join('\n')}\n` : ''}`;
 
-  process.stdout.write(`\n${table}\n\n${targetTable}\n`);
+  process.stdout.write(`\n${table}\n\n${treeTable}${targetTable}\n`);
   for (const t of targets) process.stdout.write(`${t.pass === null ? 'N/A ' : t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.value === null ? 'n/a' : fmt(t.value, 2)} (goal ${t.op} ${t.limit})\n`);
   if (sanityFailures.length > 0) process.stdout.write(`\nOUTPUT CHECK FAILED:\n${sanityFailures.map((f) => `  ${f}`).join('\n')}\n`);
   if (options.out !== '-') {

@@ -100,9 +100,9 @@ esbuild.buildSync({
   bundle: true,
   platform: 'node',
   target: 'node20',
-  // Loaded on first use only (src/lazy.ts, src/match/schemes/index.ts): left out of the bundle so that a run
+  // Loaded on first use only (src/lazy.ts, src/match/schemes/index.ts, src/files/): left out of the bundle so that a run
   // that does not need them does not even parse them.
-  external: ['yaml', 're2js'],
+  external: ['yaml', 're2js', 'ignore'],
   // jsonc-parser's main entry is a UMD build whose requires esbuild cannot follow: bundle its ES modules.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   minify: true,

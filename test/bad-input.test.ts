@@ -366,7 +366,7 @@ describe('bad input', function () {
       it('that is a directory', () => {
         const run = standalone(['a-directory', 'ok.yaml']);
         assert.equal(run.status, 1);
-        assertStderr(run, 'a-directory: is a directory, expected a YAML file');
+        assertStderr(run, 'a-directory: is a directory: to update the files in it, give -w (--write), -d (--diff) or -l (--list)');
         sameBytes(run, `a: ${OLD} ${MARKER}\n`);
       });
     });
@@ -381,7 +381,7 @@ describe('bad input', function () {
     it('a FILE that is a directory: a one-line error naming it, nothing on stdout', () => {
       const run = standalone(['fc.yaml', 'ok.yaml', 'a-directory']);
       assert.equal(run.status, 1);
-      assertStderr(run, 'a-directory: is a directory, expected a YAML file');
+      assertStderr(run, 'a-directory: is a directory: to update the files in it, give -w (--write), -d (--diff) or -l (--list)');
       assert.equal(run.stdout, '');
     });
 

@@ -255,6 +255,53 @@ describe('updateResource', () => {
     });
   });
 
+  describe('a v1 List (kubectl output): each item its own resource', () => {
+    const LIST = `apiVersion: v1
+kind: List
+metadata:
+  annotations:
+    config.kubernetes.io/path: list.yaml
+items:
+- apiVersion: v1
+  kind: Pod
+  metadata:
+    name: one
+    namespace: ns
+  image: busybox:1 # kobold: tag: ^1; type: semver
+  tag: "1" # kobold: tag: ^1; type: semverx
+- just a string # kobold: tag: ^1; type: semver
+- apiVersion: v1
+  kind: Pod
+  metadata:
+    name: two
+    annotations:
+      kobold/markers: |
+        image: tag: ^1; type: semver
+        nowhere: tag: ^1; type: semver
+  image: busybox:1
+`;
+
+    it('names each item in resourceRef, paths from the item, its annotation read; the List keeps what is outside its items', () => {
+      const { output, results } = run(LIST, ['busybox:1.5']);
+      assert.equal(output, LIST.replace('image: busybox:1 #', 'image: busybox:1.5 #').replace('image: busybox:1\n', 'image: busybox:1.5\n'));
+      assert.deepEqual(
+        results.map((result) => [result.severity, result.resourceRef?.name, result.field?.path, result.file?.path]),
+        [
+          ['info', 'one', 'image', 'list.yaml'],
+          ['warning', 'one', 'tag', 'list.yaml'],
+          ['warning', 'two', undefined, 'list.yaml'],
+          ['info', 'two', 'image', 'list.yaml'],
+          ['warning', '', 'items[1]', 'list.yaml'],
+        ],
+      );
+    });
+
+    it('is an ordinary resource when it is no v1 List', () => {
+      const { results } = run(LIST.replace('apiVersion: v1\nkind: List', 'apiVersion: example.com/v1\nkind: List'), ['busybox:1.5']);
+      assert.deepEqual(results.filter((result) => result.severity === 'info').map((result) => [result.resourceRef?.name, result.field?.path]), [['', 'items[0].image']]);
+    });
+  });
+
   describe('annotation markers (kobold/markers)', () => {
     const POD = `apiVersion: v1
 kind: Pod

@@ -2,13 +2,7 @@ import { ResultLog } from '../output/result-log';
 import { resultsYaml } from '../output/results';
 import { InputError } from '../input-error';
 import { eventReferences } from './event-source';
-
-/** What `decode` prints and how it ends. */
-export interface DecodeOutcome {
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-}
+import { errorOutcome, Outcome } from './outcome';
 
 interface DecodeArguments {
   file: string;
@@ -56,16 +50,16 @@ function formatReferences(references: readonly string[], output: DecodeArguments
  * `image-ref-updater decode [--event-format NAME] [--output list|lines] [FILE|-]`: a registry's
  * payload to the image references it announces, for `kpt fn eval --fn-config` and scripts.
  */
-export function runDecode(args: readonly string[], readPayload: (file: string) => Uint8Array): DecodeOutcome {
+export function runDecode(args: readonly string[], readPayload: (file: string) => Uint8Array): Outcome {
   const parsed = parseDecodeArguments(args);
-  if (typeof parsed === 'string') return { stdout: '', stderr: `image-ref-updater: ${parsed}\n`, exitCode: 1 };
+  if (typeof parsed === 'string') return errorOutcome(parsed);
   try {
-    const { imageRefs, warnings, formatLine } = eventReferences(readPayload(parsed.file), { event: parsed.file, format: parsed.format });
+    const { imageRefs, warnings, formatLine } = eventReferences(readPayload(parsed.file), parsed.file, parsed.format);
     const results = new ResultLog();
     results.addAll(warnings);
     return { stdout: formatReferences(imageRefs, parsed.output), stderr: formatLine + (results.length > 0 ? resultsYaml(results, false) : ''), exitCode: 0 };
   } catch (error) {
-    if (error instanceof InputError) return { stdout: '', stderr: `image-ref-updater: ${error.message}\n`, exitCode: 1 };
+    if (error instanceof InputError) return errorOutcome(error.message);
     throw error;
   }
 }

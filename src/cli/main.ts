@@ -1,5 +1,5 @@
 import { fstatSync, readFileSync, readSync, statSync } from 'fs';
-import { applyEdits, EditedOutput } from '../output/edits';
+import { applyEdits } from '../output/edits';
 import { engineFlagsFor } from './engine-flags';
 import { FdOutput, writeAllSync } from './fd-output';
 import { checkImageRefs, loadFunctionConfig } from '../krm/fn-config';
@@ -8,38 +8,59 @@ import { decodeYamlBytes, decodeYamlInput, DecodedInput } from '../yaml/input-te
 import { ttyModule, v8Module, yamlLibrary } from '../lazy';
 import { liteToJs } from '../yaml/lite-tree';
 import { runResourceList } from '../krm/resource-list';
-import { resultsYaml } from '../output/results';
+import { Result, resultsYaml } from '../output/results';
 import { ResultLog } from '../output/result-log';
 import { readSimpleYaml } from '../yaml/fast-reader';
 import { updateStream } from '../update/stream';
-import { Result } from '../output/results';
-import { EventOptions, eventReferences, takeEventOptions } from './event-source';
-import { decodeReadsStdin, runDecode } from './decode-command';
+import { ACTION_FLAGS, Command, parseCommandLine, readsStdin, RefSource } from './args';
+import { errorOutcome, Outcome, shownResults } from './outcome';
+import { runFiles } from './files-mode';
+import { eventReferences } from './event-source';
+import { runDecode } from './decode-command';
 
 const USAGE = `image-ref-updater: update container image references marked with "# kobold:" comments.
 
 Usage:
-  image-ref-updater                        KRM function: a ResourceList on stdin, the updated one on stdout
-  image-ref-updater FN_CONFIG [FILE...|-]  standalone: update YAML files (or stdin) and print them;
-                                           results go to stderr
+  image-ref-updater                          KRM function: a ResourceList on stdin, the updated one on stdout
+  image-ref-updater FN_CONFIG [FILE...|-]    standalone: update YAML files (or stdin) and print them;
+                                             results go to stderr
+  image-ref-updater FN_CONFIG -w|-d|-l PATH...
+  image-ref-updater --image REF -w|-d|-l PATH...
+  image-ref-updater --event PAYLOAD|- -w|-d|-l PATH...
+                                             files in place: each PATH is a file or a directory, walked
+                                             for *.yaml and *.yml (.git skipped, symbolic links not
+                                             followed, .krmignore files read as .gitignore files are)
   image-ref-updater --event PAYLOAD|- [--event-format NAME|auto] [FILE...|-]
-                                           standalone, the new references from a registry's webhook
-                                           payload (- reads it from stdin, then FILEs are needed)
+                                             standalone, the new references from a registry's webhook
+                                             payload (- reads it from stdin, then FILEs are needed)
   image-ref-updater decode [--event-format NAME|auto] [--output list|lines] [PAYLOAD|-]
-                                           print a payload's references as a kobold/v1alpha3 List
+                                             print a payload's references as a kobold/v1alpha3 List
   image-ref-updater --help | --version
 
-Mark a field, then pass the new image references in the functionConfig:
+Options:
+  -w, --write        rewrite every changed file in place (a temporary file renamed over it)
+  -d, --diff         write nothing; print a unified diff (git apply and patch -p1 take it)
+  -l, --list         write nothing; print the path of each file that would change
+  --image REF        a new image reference instead of FN_CONFIG; repeat it or give REF1,REF2;
+                     every positional argument is then a FILE or PATH
+  --event PAYLOAD    a registry's webhook payload (a file, or - for stdin) instead of FN_CONFIG:
+                     its pushed images are the new references; every positional argument is a
+                     FILE or PATH
+  --event-format F   the payload's format: auto (the default, by its shape), lines, distribution,
+                     dockerhub, harbor, quay, github, gcr, ecr or cloudevents
+  --quiet            results: only warnings, errors and the summary
+
+Mark a field, then pass the new image references:
   image: my.org/amazing/app:1.0.0 # kobold: tag: ^1; type: semver
   tag: "1.0" # kobold: tag: ^1; type: semver; part: tag; context: docker.io/library/busybox
 
 functionConfig kinds: kobold/v1alpha3 List (items: [REF...]), kobold/v1alpha3 ImageRefUpdater (the
 same, for kustomize), v1 ConfigMap (data.images: "REF1,REF2").
 
-Event formats: lines, distribution (also GitLab, ACR), dockerhub, harbor, quay, github, gcr, ecr,
-cloudevents; auto (the default) recognises them by shape.
-
 Examples:
+  image-ref-updater --image my.org/amazing/app:v1.2.3 --write .
+                                          (CI: update a whole checkout, byte for byte)
+  image-ref-updater fn-config.yaml --diff deploy/ > update.patch
   kpt fn eval PKG --exec image-ref-updater --fn-config fn-config.yaml
   kpt fn eval PKG --exec image-ref-updater -- images=my.org/amazing/app:v1.2.3
   kpt fn render PKG --allow-exec          (Kptfile pipeline: mutators: - exec: image-ref-updater)
@@ -49,32 +70,15 @@ Examples:
                                            annotations, since kustomize drops comments)
   docker run -i --rm IMAGE < resource-list.yaml > out.yaml
   image-ref-updater fn-config.yaml deploy/*.yaml > updated.yaml
-  image-ref-updater --event - deploy/*.yaml < payload.json > updated.yaml
-  image-ref-updater decode payload.json > fn-config.yaml
+  image-ref-updater --event payload.json --write .     (a registry's webhook body, e.g. from a receiver)
+  image-ref-updater decode payload.json > image-refs.yaml
 
-Exit status: 0 when the run worked (warnings included), 1 on any error.`;
+Results go to stderr as YAML; with -w, -d and -l a summary follows as a YAML comment line.
+Exit status: 0 when the run worked (warnings included, and whether or not -d or -l found changes),
+1 on any error.`;
 
 function packageVersion(): string {
   return (JSON.parse(readFileSync(`${__dirname}/../package.json`, 'utf8')) as { version: string }).version;
-}
-
-/** An input with edits, to be written piece by piece. */
-interface EditedInput {
-  source: string;
-  /** Whether the source is all ASCII. */
-  ascii: boolean;
-  write: (output: EditedOutput) => void;
-}
-
-/** What a run prints and how it ends. */
-interface Outcome {
-  stdout: string | Uint8Array | EditedInput;
-  stderr: string;
-  exitCode: number;
-}
-
-function errorOutcome(message: string, stdout: string | Uint8Array = ''): Outcome {
-  return { stdout, stderr: `image-ref-updater: ${message}\n`, exitCode: 1 };
 }
 
 /**
@@ -136,11 +140,11 @@ function readInput(file: string, stdin: StdinBytes | undefined): Uint8Array {
     if (stdin === undefined) throw new InputError('expected YAML on stdin, which is a terminal', 'stdin');
     return stdin.get();
   }
-  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new InputError('is a directory, expected a YAML file', file);
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new InputError(`is a directory: to update the files in it, give ${ACTION_FLAGS}`, file);
   return readFileSync(file);
 }
 
-/** Sets the V8 flags that suit a run on inputs of this size (engine-flags.ts). */
+/** Sets the V8 flags that suit a run on these inputs (engine-flags.ts). */
 function tuneEngineFor(inputs: ReadonlyArray<string | Uint8Array>): void {
   let length = 0;
   for (const input of inputs) length += input.length;
@@ -162,22 +166,6 @@ function runKrm(stdin: StdinBytes): Outcome {
 function readYamlDocument(text: string): unknown {
   const simple = readSimpleYaml(text, 0, text.length, false);
   return simple === null ? yamlLibrary().parse(text) : liteToJs(simple);
-}
-
-/** The new image references of a standalone run, warnings about them, and a line for stderr before the results. */
-interface ReferenceSource {
-  imageRefs: string[];
-  warnings: Result[];
-  stderrLine: string;
-}
-
-function configReferences(file: string, stdin: StdinBytes | undefined): ReferenceSource {
-  return { imageRefs: loadConfigFile(file, stdin), warnings: [], stderrLine: '' };
-}
-
-function eventSource(options: EventOptions, stdin: StdinBytes | undefined): ReferenceSource {
-  const { imageRefs, warnings, formatLine } = eventReferences(readInput(options.event, stdin), options);
-  return { imageRefs, warnings, stderrLine: formatLine };
 }
 
 function loadConfigFile(file: string, stdin: StdinBytes | undefined): string[] {
@@ -208,22 +196,38 @@ function joinStreams(texts: readonly string[]): string {
   }, '');
 }
 
+/** A run's new image references, the warnings of their source, and the line stderr starts with. */
+interface LoadedRefs {
+  imageRefs: string[];
+  warnings: Result[];
+  stderrLine: string;
+}
+
+/** The new image references of a run, from its one source. */
+function loadRefs(source: RefSource, stdin: StdinBytes | undefined): LoadedRefs {
+  if (source.kind === 'event') {
+    const { imageRefs, warnings, formatLine } = eventReferences(readInput(source.file, stdin), source.file, source.format);
+    return { imageRefs, warnings, stderrLine: formatLine };
+  }
+  return { imageRefs: source.kind === 'fn-config' ? loadConfigFile(source.file, stdin) : source.refs, warnings: [], stderrLine: '' };
+}
+
 /** Standalone mode: the FILEs (or stdin) updated as plain YAML streams; results on stderr. */
-function runStandalone(loadReferences: () => ReferenceSource, files: readonly string[], stdin: StdinBytes | undefined): Outcome {
+function runStandalone(source: RefSource, files: readonly string[], quiet: boolean, stdin: StdinBytes | undefined): Outcome {
   const inputs = (files.length === 0 ? ['-'] : files).map((file) => ({ file, bytes: readInput(file, stdin) }));
   tuneEngineFor(inputs.map(({ bytes }) => bytes));
   // Joined as latin1, which maps every byte to one character and back: invalid UTF-8 is kept as it came.
   const unchanged = Buffer.from(joinStreams(inputs.map(({ bytes }) => Buffer.from(bytes).toString('latin1'))), 'latin1');
-  let source: ReferenceSource;
+  let loaded: LoadedRefs;
   try {
-    source = loadReferences();
+    loaded = loadRefs(source, stdin);
   } catch (error) {
     if (error instanceof InputError) return errorOutcome(error.message, unchanged);
     throw error;
   }
-  const { refs, warnings } = checkImageRefs(source.imageRefs);
+  const { refs, warnings } = checkImageRefs(loaded.imageRefs);
   const results = new ResultLog();
-  results.addAll(source.warnings);
+  results.addAll(loaded.warnings);
   results.addAll(warnings);
   const outputs: string[] = [];
   try {
@@ -236,43 +240,34 @@ function runStandalone(loadReferences: () => ReferenceSource, files: readonly st
     if (error instanceof InputError) return errorOutcome(error.message, unchanged);
     throw error;
   }
-  return { stdout: joinStreams(outputs), stderr: source.stderrLine + (results.length > 0 ? resultsYaml(results, false) : ''), exitCode: 0 };
+  const shown = shownResults(results, quiet);
+  return { stdout: joinStreams(outputs), stderr: loaded.stderrLine + (shown.length > 0 ? resultsYaml(shown, false) : ''), exitCode: 0 };
 }
 
-/** Standalone mode with `--event`: every positional argument is a FILE; `--event -` takes stdin, so FILEs are needed. */
-function runEventStandalone(options: EventOptions, files: readonly string[], stdin: StdinBytes | undefined): Outcome {
-  if (options.event === '-' && (files.length === 0 || files.includes('-'))) {
-    return errorOutcome('--event - reads the payload from stdin, so the YAML must come from FILE arguments');
-  }
-  return runStandalone(() => eventSource(options, stdin), files, stdin);
+/** Files in place: the references loaded first (a bad source writes nothing), then the files. */
+async function runFilesCommand(command: Extract<Command, { kind: 'files' }>, stdin: StdinBytes | undefined): Promise<Outcome> {
+  const loaded = loadRefs(command.source, stdin);
+  const { refs, warnings } = checkImageRefs(loaded.imageRefs);
+  const results = new ResultLog();
+  results.addAll(loaded.warnings);
+  results.addAll(warnings);
+  const outcome = await runFiles(command.action, command.paths, refs, results, command.quiet, tuneEngineFor);
+  return { ...outcome, stderr: loaded.stderrLine + outcome.stderr };
 }
 
-/** Whether a run with these arguments reads stdin: KRM mode, or standalone with `-` or no FILE, or a payload from `-`. */
-function readsStdin(args: readonly string[]): boolean {
-  if (args[0] === 'decode') return decodeReadsStdin(args.slice(1));
-  const event = takeEventOptions(args);
-  if (event.ok && event.options !== undefined) return event.options.event === '-' || event.rest.length === 0 || event.rest.includes('-');
-  if (args.some((arg) => arg.startsWith('-') && arg !== '-')) return false;
-  return args.length <= 1 || args.includes('-');
-}
-
-function run(args: readonly string[], stdin: StdinBytes | undefined): Outcome {
-  if (args.includes('--help') || args.includes('-h')) return { stdout: `${USAGE}\n`, stderr: '', exitCode: 0 };
-  if (args.includes('--version')) return { stdout: `${packageVersion()}\n`, stderr: '', exitCode: 0 };
+async function run(command: Command, stdin: StdinBytes | undefined): Promise<Outcome> {
+  if (command.kind === 'help') return { stdout: `${USAGE}\n`, stderr: '', exitCode: 0 };
+  if (command.kind === 'version') return { stdout: `${packageVersion()}\n`, stderr: '', exitCode: 0 };
   try {
-    if (args[0] === 'decode') return runDecode(args.slice(1), (file) => readInput(file, stdin));
-    const event = takeEventOptions(args);
-    if (!event.ok) return errorOutcome(event.error);
-    const unknown = event.rest.find((arg) => arg.startsWith('-') && arg !== '-');
-    if (unknown !== undefined) return errorOutcome(`unknown option ${unknown}; see image-ref-updater --help`);
-    if (event.options !== undefined) return runEventStandalone(event.options, event.rest, stdin);
-    if (args.length > 0) return runStandalone(() => configReferences(args[0], stdin), args.slice(1), stdin);
+    if (command.kind === 'decode') return runDecode(command.args, (file) => readInput(file, stdin));
+    if (command.kind === 'standalone') return runStandalone(command.source, command.files, command.quiet, stdin);
+    if (command.kind === 'files') return await runFilesCommand(command, stdin);
     if (stdin === undefined) return errorOutcome('expected a ResourceList on stdin; see image-ref-updater --help');
     return runKrm(stdin);
   } catch (error) {
     if (error instanceof InputError) return errorOutcome(error.message);
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') return errorOutcome((error as Error).message);
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR') return errorOutcome((error as Error).message);
     throw error;
   }
 }
@@ -285,8 +280,8 @@ function writeStdout(stdout: Outcome['stdout']): void {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const outcome = run(args, readsStdin(args) && !stdinIsTerminal() ? await readStdin() : undefined);
+  const parsed = parseCommandLine(process.argv.slice(2));
+  const outcome = parsed.ok ? await run(parsed.command, readsStdin(parsed.command) && !stdinIsTerminal() ? await readStdin() : undefined) : errorOutcome(parsed.error);
   process.exitCode = outcome.exitCode;
   try {
     writeAllSync(2, outcome.stderr);

@@ -10,12 +10,10 @@ export const MARKER_HINT = 'kobold';
 /** The annotation that carries rules for pipelines that drop comments (SPEC §3b); its name holds the marker text. */
 export const MARKERS_ANNOTATION = `${MARKER_HINT}/markers`;
 
-/** How many times the marker text occurs in input, text or bytes, counted up to `atMost`. */
-export function countMarkerTexts(input: string | Uint8Array, atMost: number): number {
+/** Whether input, text or bytes, holds the marker text at all: input without it is not decoded or read. */
+export function hasMarkerText(input: string | Uint8Array): boolean {
   const search = typeof input === 'string' ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  let count = 0;
-  for (let at = search.indexOf(MARKER_HINT, 0); at >= 0 && count < atMost; at = search.indexOf(MARKER_HINT, at + MARKER_HINT.length)) count++;
-  return count;
+  return search.includes(MARKER_HINT);
 }
 
 /**

@@ -5,7 +5,7 @@ import { MARKERS_ANNOTATION } from '../markers/prescreen';
 import { FileRef, ResourceOrigin, Result, resultAbout } from '../output/results';
 import { FlowScalarStyle } from '../output/scalar-style';
 import { FieldDecider } from '../match/field-decider';
-import { LiteNode, LiteScalar } from '../yaml/lite-tree';
+import { entryOf, LiteNode, LiteScalar, scalarAt } from '../yaml/lite-tree';
 import { CommentMarkers, findCommentMarkers, MarkedScalar, selectNodes } from '../markers/walk';
 
 export interface ResourceUpdate {
@@ -54,12 +54,52 @@ function updateField(field: MarkedScalar, decider: FieldDecider, origin: Resourc
   return { start, end, text: decider.render(decision.value, style as FlowScalarStyle, inFlow) };
 }
 
+/** The items of a `v1 List` (kubectl's output), each a resource of its own (SPEC §8), or null for any other document. */
+export function v1ListItems(root: LiteNode): LiteNode[] | null {
+  if (scalarAt(root, 'apiVersion') !== 'v1' || scalarAt(root, 'kind') !== 'List') return null;
+  const items = entryOf(root, 'items');
+  return items?.kind === 'seq' ? items.items : null;
+}
+
+/**
+ * A List's markers by the item they are in, with their paths from the item (`items[2].spec.image`
+ * becomes `spec.image` of item 2); those outside every item are the List's own, at -1.
+ */
+function markersByItem(markers: CommentMarkers): Map<number, CommentMarkers> {
+  const byItem = new Map<number, CommentMarkers>();
+  const of = (index: number): CommentMarkers => byItem.get(index) ?? byItem.set(index, { marked: [], misplaced: [] }).get(index)!;
+  const itemOf = (path: readonly PathSegment[]): number => (path.length > 2 && path[0] === 'items' && typeof path[1] === 'number' ? path[1] : -1);
+  for (const field of markers.marked) {
+    const item = itemOf(field.path);
+    of(item).marked.push(item < 0 ? field : { ...field, path: field.path.slice(2) });
+  }
+  for (const marker of markers.misplaced) {
+    const item = itemOf(marker.path);
+    of(item).misplaced.push(item < 0 ? marker : { ...marker, path: marker.path.slice(2) });
+  }
+  return byItem;
+}
+
 /**
  * Updates one resource: its marked fields (comments, then the annotation), each decided. The
  * comment markers are found in the tree unless the reader found them already; `readWarnings` are
- * the reader's warnings about the resource (repeated keys).
+ * the reader's warnings about the resource (repeated keys). A `v1 List` is a container: each item
+ * is updated as a resource of its own (its identity, its annotation, field paths from the item),
+ * what is outside them as the List.
  */
 export function updateResource(root: LiteNode, decider: FieldDecider, fallbackFile?: FileRef, markers: CommentMarkers = findCommentMarkers(root), readWarnings: readonly string[] = []): ResourceUpdate {
+  const items = v1ListItems(root);
+  if (items === null) return updateOneResource(root, decider, fallbackFile, markers, readWarnings);
+  const listFile = resourceOrigin(root, fallbackFile).file;
+  const byItem = markersByItem(markers);
+  const none: CommentMarkers = { marked: [], misplaced: [] };
+  const updates = items.flatMap((item, index) => (item?.kind === 'map' ? [updateOneResource(item, decider, listFile, byItem.get(index) ?? none, [])] : []));
+  updates.push(updateOneResource(root, decider, fallbackFile, byItem.get(-1) ?? none, readWarnings));
+  return { edits: updates.flatMap((update) => update.edits), results: updates.flatMap((update) => update.results) };
+}
+
+/** Updates one resource that is not a container. */
+function updateOneResource(root: LiteNode, decider: FieldDecider, fallbackFile: FileRef | undefined, markers: CommentMarkers, readWarnings: readonly string[]): ResourceUpdate {
   const origin = resourceOrigin(root, fallbackFile);
   const results: Result[] = [];
   for (let i = 0; i < readWarnings.length; i++) results.push(resultAbout(origin, 'warning', readWarnings[i]));

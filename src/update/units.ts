@@ -8,7 +8,7 @@ import { Unit, UnitIndex, unitLabel } from '../yaml/split';
 import { IncomingRef } from '../match/decide';
 import { FieldDecider } from '../match/field-decider';
 import { forEachUnitWithMarkerText } from '../markers/prescreen';
-import { updateResource } from './resource';
+import { updateResource, v1ListItems } from './resource';
 import { CommentMarkers, findCommentMarkers } from '../markers/walk';
 
 /** A unit as read: its tree, its comment markers, and the keys its mappings repeat. */
@@ -25,13 +25,17 @@ function unitWhere(unit: Unit, file: string | undefined): string {
 
 /**
  * The tree of one unit and its markers: read directly when it is simple block YAML (only what the
- * markers need, unless annotation rules may point anywhere), else composed in full and walked; the
- * fast reader declines what it is not sure of, duplicate keys included. `file` names the input in
- * errors, whose label is made only for an error (an item's index is counted then).
+ * markers need, unless annotation rules may point anywhere or it is a v1 List, whose items need
+ * their identity), else composed in full and walked; the fast reader declines what it is not sure
+ * of, duplicate keys included. `file` names the input in errors, whose label is made only for an
+ * error (an item's index is counted then).
  */
 export function readUnit(source: string, unit: Unit, file: string | undefined, annotated: boolean): UnitRead {
   const simple = readSimpleResource(source, unit.start, unit.end, unit.kind === 'seq-item', !annotated);
-  if (simple !== null) return { tree: simple.tree, markers: simple.markers, duplicateKeys: [] };
+  if (simple !== null) {
+    if (annotated || v1ListItems(simple.tree) === null) return { tree: simple.tree, markers: simple.markers, duplicateKeys: [] };
+    return readUnit(source, unit, file, true);
+  }
   try {
     const { tree, duplicateKeys } = composeUnit(source, unit, () => unitWhere(unit, file));
     return { tree, markers: findCommentMarkers(tree), duplicateKeys };
@@ -49,11 +53,10 @@ function duplicateKeyWarning(source: string, duplicate: DuplicateKey): string {
 /**
  * Updates every unit that has marker text; the others are neither read nor checked. Returns the
  * edits and adds the results to `results`. `file` names the input in errors and, with the unit's
- * index, in results.
+ * index, in results. A run over many inputs passes one `decider` for all, which remembers its decisions.
  */
-export function updateUnits(source: string, units: UnitIndex, refs: readonly IncomingRef[], results: ResultLog, file?: string): EditList {
+export function updateUnits(source: string, units: UnitIndex, refs: readonly IncomingRef[], results: ResultLog, file?: string, decider = new FieldDecider(refs)): EditList {
   const edits = new EditList();
-  const decider = new FieldDecider(refs);
   forEachUnitWithMarkerText(source, units, (unit, annotated) => {
     const { tree, markers, duplicateKeys } = readUnit(source, unit, file, annotated);
     const readWarnings = duplicateKeys.map((duplicate) => duplicateKeyWarning(source, duplicate));

@@ -107,6 +107,36 @@ describe('CLI: registry events', () => {
     });
   });
 
+  describe('--event with files in place (-w, -d, -l)', () => {
+    it('-d: the diff of the changed file, the format line first on stderr and the summary last; nothing written', () => {
+      const outcome = runCli(['--event', join(EVENTS, 'distribution.json'), '-d', '.'], { cwd: dir });
+      assert.equal(outcome.status, 0, outcome.stderr);
+      assert.ok(outcome.stdout.startsWith('--- a/deploy.yaml\n+++ b/deploy.yaml\n@@ '), outcome.stdout);
+      assert.ok(outcome.stdout.includes(`\n+        image: ${APP}  # kobold: tag: ^1; type: semver\n`), outcome.stdout);
+      assert.ok(outcome.stderr.startsWith('# event: distribution, 2 image references\n'), outcome.stderr);
+      assert.equal(outcome.stderr.trimEnd().split('\n').pop(), '# 2 fields would be updated in 1 file');
+      assert.equal(readFileSync(join(dir, 'deploy.yaml'), 'utf8'), DEPLOYMENT);
+    });
+
+    it('--event - -w: the payload from stdin, the file rewritten; -l lists nothing after that', () => {
+      const written = runCli(['--event', '-', '-w', 'deploy.yaml'], { cwd: dir, input: payload('distribution.json') });
+      assert.equal(written.status, 0, written.stderr);
+      assert.equal(written.stdout, '');
+      assert.equal(readFileSync(join(dir, 'deploy.yaml'), 'utf8'), UPDATED);
+      const listed = runCli(['--event', join(EVENTS, 'distribution.json'), '-l', '.'], { cwd: dir });
+      assert.equal(listed.status, 0, listed.stderr);
+      assert.equal(listed.stdout, '');
+    });
+
+    it('a payload that is not JSON of any format: an error, exit 1, nothing written', () => {
+      writeFileSync(join(dir, 'bad.json'), '{"events": [');
+      const outcome = runCli(['--event', 'bad.json', '-w', '.'], { cwd: dir });
+      assert.equal(outcome.status, 1);
+      assert.match(outcome.stderr, /^image-ref-updater: event payload bad\.json: invalid JSON at line 1, column \d+: /);
+      assert.equal(readFileSync(join(dir, 'deploy.yaml'), 'utf8'), DEPLOYMENT);
+    });
+  });
+
   describe('decode', () => {
     it('prints a kobold/v1alpha3 List named image-refs, and the format on stderr', () => {
       const outcome = runCli(['decode', join(EVENTS, 'distribution.json')]);
