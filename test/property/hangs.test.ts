@@ -9,7 +9,7 @@ import { updateImageRefs } from '../../src/index';
 import { runResourceList } from '../../src/krm/resource-list';
 import { Result } from '../../src/output/results';
 import { asResourceList, bombDocument, bombSpecs, Generated, MARK, MARKED, NEW, nestedDocument, nestingSpecs } from './generators';
-import { propertyRuns } from './helpers';
+import { propertyRuns, propertyTimeout } from './helpers';
 
 /** Either every marked scalar changed and nothing else, or an error and the input back. */
 function assertChangedOrRefused(input: string, output: string, results: readonly Result[], markers: number): void {
@@ -24,7 +24,7 @@ function assertChangedOrRefused(input: string, output: string, results: readonly
 }
 
 describe('property: nothing hangs', function () {
-  this.timeout(120_000);
+  this.timeout(propertyTimeout(120_000));
 
   /** Both modes on the inputs of one generator. */
   function properties<Spec>(name: string, specs: fc.Arbitrary<Spec>, build: (spec: Spec) => Generated): void {

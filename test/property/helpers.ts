@@ -9,14 +9,24 @@ import type { Result } from '../../src/output/results';
 
 export type Segment = string | number;
 
+/** PROPERTY_SCALE from the environment, 1 when it is not set. */
+function propertyScale(): number {
+  const scale = Number(process.env.PROPERTY_SCALE ?? '1');
+  if (!Number.isFinite(scale) || scale <= 0) throw new Error(`PROPERTY_SCALE must be a positive number, not ${process.env.PROPERTY_SCALE}`);
+  return scale;
+}
+
 /**
  * The number of runs of a property: `base`, times PROPERTY_SCALE from the environment when it is
  * set (a soak run, `PROPERTY_SCALE=40 npm test`, tries many more inputs than CI does).
  */
 export function propertyRuns(base: number): number {
-  const scale = Number(process.env.PROPERTY_SCALE ?? '1');
-  if (!Number.isFinite(scale) || scale <= 0) throw new Error(`PROPERTY_SCALE must be a positive number, not ${process.env.PROPERTY_SCALE}`);
-  return Math.ceil(base * scale);
+  return Math.ceil(base * propertyScale());
+}
+
+/** A test's timeout for `base` ms at scale 1: a soak run's many more inputs get as much time each. */
+export function propertyTimeout(base: number): number {
+  return Math.ceil(base * Math.max(1, propertyScale()));
 }
 
 /**

@@ -15,7 +15,7 @@ import { readSimpleResource, readSimpleYaml } from '../../src/yaml/fast-reader';
 import { updateResource } from '../../src/update/resource';
 import { findCommentMarkers } from '../../src/markers/walk';
 import { refsFor, validStream } from './generators';
-import { plain, propertyRuns } from './helpers';
+import { plain, propertyRuns, propertyTimeout } from './helpers';
 
 const RUNS = propertyRuns(500);
 const FILE = 'doc.yaml';
@@ -42,7 +42,7 @@ function composedTree(text: string): ReturnType<typeof liteTreeOf> {
 }
 
 describe('property: the fast reader agrees with the composer', function () {
-  this.timeout(120_000);
+  this.timeout(propertyTimeout(120_000));
 
   it('6a. where readSimpleYaml reads a document, its tree deep-equals the composer\'s', () => {
     let read = 0;

@@ -11,7 +11,7 @@ import { updateImageRefs } from '../../src/index';
 import { runResourceList } from '../../src/krm/resource-list';
 import { Result } from '../../src/output/results';
 import { nonMatchingRefs, validResourceList } from './generators';
-import { assertOnlySpansChanged, infos, nodeAt, pathOf, plain, propertyRuns, resolvedValues, scalarSpan, scalarsByPath, Segment, Span } from './helpers';
+import { assertOnlySpansChanged, infos, nodeAt, pathOf, plain, propertyRuns, propertyTimeout, resolvedValues, scalarsByPath, scalarSpan, Segment, Span } from './helpers';
 
 const RUNS = propertyRuns(300);
 
@@ -103,7 +103,7 @@ function itemPieces(text: string, document: Document.Parsed): string[] {
 }
 
 describe('property: KRM mode on generated ResourceLists', function () {
-  this.timeout(120_000);
+  this.timeout(propertyTimeout(120_000));
 
   it('7.1 the output parses as one ResourceList; valid input gets no error result unless its config is invalid', () => {
     fc.assert(

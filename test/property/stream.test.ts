@@ -9,7 +9,7 @@ import { Document, isScalar } from 'yaml';
 import { updateImageRefs } from '../../src/index';
 import { Result } from '../../src/output/results';
 import { nonMatchingRefs, streamWithRefs, validStream } from './generators';
-import { assertOnlySpansChanged, documentsOf, documentStarts, infos, nodeAt, pathOf, pieces, propertyRuns, resolvedValues, scalarSpan, scalarsByPath, Span } from './helpers';
+import { assertOnlySpansChanged, documentsOf, documentStarts, infos, nodeAt, pathOf, pieces, propertyRuns, propertyTimeout, resolvedValues, scalarsByPath, scalarSpan, Span } from './helpers';
 
 const FILE = 'stream.yaml';
 const RUNS = propertyRuns(500);
@@ -48,7 +48,7 @@ function spansOf(input: readonly Document.Parsed[], documents: readonly Document
 const input = streamWithRefs(2, 3);
 
 describe('property: library mode on generated YAML streams', function () {
-  this.timeout(120_000);
+  this.timeout(propertyTimeout(120_000));
 
   it('1. the output parses: as many documents, no errors, and valid input gets no error result', () => {
     fc.assert(
