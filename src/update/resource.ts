@@ -1,45 +1,77 @@
 import { Edit } from '../output/edits';
 import { parseAnnotationRule, PathSegment } from '../markers/field-path';
 import { annotation, MARKERS_ANNOTATION, resourceOrigin } from '../krm/resource-origin';
-import { FileRef, ResourceOrigin, Result, resultAbout } from '../output/results';
+import { FileRef, Result, resultAbout } from '../output/results';
 import { FlowScalarStyle } from '../output/scalar-style';
 import { FieldDecider } from '../match/field-decider';
 import { LiteNode, LiteScalar } from '../yaml/lite-tree';
 import { CommentMarkers, findCommentMarkers, MarkedScalar, selectNodes } from '../markers/walk';
+import { EmbeddedBlock, PlacedRule, ResourceRun, TreeScope, TreeUpdate, UnreachedRule, updateEmbedded } from './embedded';
 
 export interface ResourceUpdate {
   edits: Edit[];
   results: Result[];
 }
 
+/** What the annotation rules reach in one tree: fields, and block scalars to read with the rules that go on inside them. */
+interface RuleTargets {
+  fields: MarkedScalar[];
+  blocks: EmbeddedBlock[];
+  unreached: UnreachedRule[];
+}
+
+/** A scalar an annotation rule may update: plain or quoted, not a block scalar or an empty value. */
+function isFieldScalar(node: LiteNode): node is LiteScalar {
+  return node.kind === 'scalar' && node.style !== 'BLOCK' && node.style !== 'EMPTY';
+}
+
 /**
- * The scalars the `kobold/markers` annotation's `text` points at, with the problems of its lines. A
- * scalar already marked by a comment, or by an earlier line, keeps the rule it has.
+ * The scalars the annotation rules point at in the tree at `root` (a scalar already marked by a
+ * comment, or by an earlier rule, keeps the rule it has), and the literal block scalars that rules
+ * through `|` read, added to `blocks`: the block scalars with marker text, which are read anyway.
+ * A malformed line is warned about here, in the order of the lines.
  */
-function annotationMarkers(root: LiteNode, text: string, commentMarked: readonly MarkedScalar[], warn: (message: string) => void): MarkedScalar[] {
+function ruleTargets(scope: TreeScope, root: LiteNode, rules: readonly PlacedRule[], commentMarked: readonly MarkedScalar[], blocks: EmbeddedBlock[], warn: (message: string) => void): RuleTargets {
   const taken = new Set(commentMarked.map((field) => field.node));
-  const marked: MarkedScalar[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    if (line.trim() === '' || line.trim().startsWith('#')) return;
-    const where = `${MARKERS_ANNOTATION} line ${index + 1}`;
-    const parsed = parseAnnotationRule(line);
-    if (!parsed.ok) return warn(`${where}: ${parsed.error}`);
-    const reached = selectNodes(root, parsed.rule.path);
-    const scalars = reached.filter((hit): hit is { node: LiteScalar; path: PathSegment[] } => hit.node.kind === 'scalar' && hit.node.style !== 'BLOCK' && hit.node.style !== 'EMPTY');
-    if (scalars.length === 0) return warn(`${where}: the path ${parsed.rule.pathText} reaches no plain or quoted scalar`);
+  const fields: MarkedScalar[] = [];
+  const unreached: UnreachedRule[] = [];
+  for (const placed of rules) {
+    const { parsed, where } = placed;
+    if (!parsed.ok) {
+      warn(`${where}: ${parsed.error}`);
+      continue;
+    }
+    const { rule } = parsed;
+    const reached = selectNodes(root, rule.path);
+    if (rule.innerPaths.length > 0) {
+      const literals = reached.filter((hit): hit is { node: LiteScalar; path: PathSegment[] } => hit.node.kind === 'scalar' && hit.node.style === 'BLOCK' && scope.source[hit.node.start] === '|');
+      if (literals.length === 0) warn(`${where}: the path ${rule.pathText} reaches no literal block scalar (|) to read as YAML`);
+      const inner: PlacedRule = { parsed: { ok: true, rule: { ...rule, path: rule.innerPaths[0], innerPaths: rule.innerPaths.slice(1) } }, where };
+      for (const { node, path } of literals) {
+        const block = blocks.find((known) => known.node === node);
+        if (block) block.rules.push(inner);
+        else blocks.push({ node, path, rules: [inner] });
+      }
+      continue;
+    }
+    const scalars = reached.filter((hit): hit is { node: LiteScalar; path: PathSegment[] } => isFieldScalar(hit.node));
+    if (scalars.length === 0) {
+      unreached.push({ rule, where });
+      if (scope.embeddedIn === undefined) warn(`${where}: the path ${rule.pathText} reaches no plain or quoted scalar`);
+    }
     for (const { node, path } of scalars) {
       if (taken.has(node)) continue;
       taken.add(node);
-      marked.push({ node, path, markerText: parsed.rule.markerText });
+      fields.push({ node, path, markerText: rule.markerText });
     }
-  });
-  return marked;
+  }
+  return { fields, blocks, unreached };
 }
 
 /** The outcome of one marked field: an edit and an info result, or warnings, or nothing. */
-function updateField(field: MarkedScalar, decider: FieldDecider, origin: ResourceOrigin, results: Result[]): Edit | undefined {
+function updateField(field: MarkedScalar, path: string, run: ResourceRun): Edit | undefined {
+  const { decider, origin, results } = run;
   const currentValue = field.node.value;
-  const path = decider.fieldPath(field.path);
   const outcome = decider.decide(field.markerText, currentValue);
   if (!outcome.ok) {
     results.push(resultAbout(origin, 'warning', outcome.error, { path, currentValue }));
@@ -54,24 +86,58 @@ function updateField(field: MarkedScalar, decider: FieldDecider, origin: Resourc
 }
 
 /**
- * Updates one resource: its marked fields (comments, then the annotation), each decided. The
- * comment markers are found in the tree unless the reader found them already.
+ * Updates one tree of a resource: the resource's own, or a document embedded in one of its block
+ * scalars. Its marked fields (comments, then the annotation rules that reach it) are decided, and
+ * its block scalars with marker text, or that rules read through `|`, are updated as embedded YAML.
+ * Rules that reach nothing are warned about here for the resource's own tree, and returned.
  */
-export function updateResource(root: LiteNode, decider: FieldDecider, fallbackFile?: FileRef, markers: CommentMarkers = findCommentMarkers(root)): ResourceUpdate {
-  const origin = resourceOrigin(root, fallbackFile);
-  const results: Result[] = [];
+function updateTree(scope: TreeScope, root: LiteNode, markers: CommentMarkers, rules: readonly PlacedRule[], run: ResourceRun): TreeUpdate {
+  const { decider, origin, results } = run;
   const { marked, misplaced } = markers;
-  for (let i = 0; i < misplaced.length; i++) results.push(resultAbout(origin, 'warning', misplaced[i].reason, { path: decider.fieldPath(misplaced[i].path) }));
+  for (let i = 0; i < misplaced.length; i++) results.push(resultAbout(origin, 'warning', misplaced[i].reason, { path: decider.fieldPath(misplaced[i].path, scope.embeddedIn) }));
   let fields = marked;
-  const annotationText = annotation(root, MARKERS_ANNOTATION);
-  if (annotationText !== undefined) {
+  let blocks: EmbeddedBlock[] = [];
+  for (let i = 0; i < markers.blockScalars.length; i++) blocks.push({ ...markers.blockScalars[i], rules: [] });
+  let unreached: UnreachedRule[] = [];
+  if (rules.length > 0) {
     const warn = (message: string): void => void results.push(resultAbout(origin, 'warning', message));
-    fields = marked.concat(annotationMarkers(root, annotationText, marked, warn));
+    const targets = ruleTargets(scope, root, rules, marked, blocks, warn);
+    fields = marked.concat(targets.fields);
+    blocks = targets.blocks;
+    unreached = targets.unreached;
   }
   const edits: Edit[] = [];
   for (let i = 0; i < fields.length; i++) {
-    const edit = updateField(fields[i], decider, origin, results);
+    const edit = updateField(fields[i], decider.fieldPath(fields[i].path, scope.embeddedIn), run);
     if (edit) edits.push(edit);
   }
+  for (let i = 0; i < blocks.length; i++) {
+    const inside = updateEmbedded(scope, blocks[i], run, updateTree);
+    for (let j = 0; j < inside.length; j++) edits.push(inside[j]);
+  }
+  return { edits, unreached };
+}
+
+/** The lines of a resource's `kobold/markers` annotation `text` that are not blank or comments, parsed. */
+function annotationRules(text: string): PlacedRule[] {
+  const rules: PlacedRule[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (line.trim() === '' || line.trim().startsWith('#')) return;
+    rules.push({ parsed: parseAnnotationRule(line), where: `${MARKERS_ANNOTATION} line ${index + 1}` });
+  });
+  return rules;
+}
+
+/**
+ * Updates one resource of `source`, whose tree is at `root`: its marked fields (comments, then the
+ * annotation), each decided, and the YAML embedded in its literal block scalars. The comment
+ * markers are found in the tree unless the reader found them already.
+ */
+export function updateResource(source: string, root: LiteNode, decider: FieldDecider, fallbackFile?: FileRef, markers: CommentMarkers = findCommentMarkers(root)): ResourceUpdate {
+  const origin = resourceOrigin(root, fallbackFile);
+  const results: Result[] = [];
+  const annotationText = annotation(root, MARKERS_ANNOTATION);
+  const rules = annotationText === undefined ? [] : annotationRules(annotationText);
+  const { edits } = updateTree({ source, embeddedIn: undefined, depth: 0 }, root, markers, rules, { decider, origin, results });
   return { edits, results };
 }
