@@ -64,10 +64,13 @@ function hasMarkerText(text: string, unit: Unit): boolean {
   return at >= 0 && at + MARKER_PREFIX.length <= unit.end;
 }
 
-/** Why a document whose root is not a mapping or a sequence holds no fields, and the offset to name. */
-function rootProblem(root: LiteScalar | LiteAlias, unit: Unit): { problem: string; at: number; empty: boolean } {
-  if (root.kind === 'alias') return { problem: `its root is the alias *${root.name}`, at: unit.start, empty: false };
-  return root.start < 0 ? { problem: 'it is empty', at: unit.start, empty: true } : { problem: 'its root is a scalar', at: root.start, empty: false };
+/**
+ * Why a document whose root is not a mapping or a sequence holds no fields, and the offset to name;
+ * null for an empty one (comments at most: a marker commented out), which has nothing to say.
+ */
+function rootProblem(root: LiteScalar | LiteAlias, unit: Unit): { problem: string; at: number } | null {
+  if (root.kind === 'alias') return { problem: `its root is the alias *${root.name}`, at: unit.start };
+  return root.style === 'EMPTY' ? null : { problem: 'its root is a scalar', at: root.start };
 }
 
 /**
@@ -96,8 +99,7 @@ export function updateEmbedded(outer: TreeScope, block: EmbeddedBlock, run: Reso
   let unreached: UnreachedRule[] | null = null;
   for (let position = 0; position < units.length; position++) {
     const unit = units.at(position);
-    const marked = hasMarkerText(text, unit);
-    if (!annotated && !marked) continue;
+    if (!annotated && !hasMarkerText(text, unit)) continue;
     let read;
     try {
       read = readUnit(text, unit, undefined, annotated);
@@ -107,9 +109,8 @@ export function updateEmbedded(outer: TreeScope, block: EmbeddedBlock, run: Reso
       continue;
     }
     if (!isCollection(read.tree)) {
-      const { problem, at, empty } = rootProblem(read.tree, unit);
-      // An empty document in a stream that rules read (after a last `---`) has nothing to say.
-      if (marked || !empty) warn(`embedded YAML ${unitLabel(unit)}, ${describeOffset(text, at)}: ${problem}, not a mapping or a sequence`);
+      const root = rootProblem(read.tree, unit);
+      if (root !== null) warn(`embedded YAML ${unitLabel(unit)}, ${describeOffset(text, root.at)}: ${root.problem}, not a mapping or a sequence`);
       continue;
     }
     const inside = updateTree(scope, read.tree, read.markers, block.rules, run);
