@@ -65,12 +65,13 @@ function hasMarkerText(text: string, unit: Unit): boolean {
 }
 
 /**
- * Why a document whose root is not a mapping or a sequence holds no fields, and the offset to name;
- * null for an empty one (comments at most: a marker commented out), which has nothing to say.
+ * The offset of a document's root that is a scalar, to name in a warning; null for an empty document
+ * (comments at most: a marker commented out), which has nothing to say. (An alias cannot be a
+ * root: its anchor would have to come before it.)
  */
-function rootProblem(root: LiteScalar | LiteAlias, unit: Unit): { problem: string; at: number } | null {
-  if (root.kind === 'alias') return { problem: `its root is the alias *${root.name}`, at: unit.start };
-  return root.style === 'EMPTY' ? null : { problem: 'its root is a scalar', at: root.start };
+function scalarRootAt(root: LiteScalar | LiteAlias, unit: Unit): number | null {
+  if (root.kind === 'alias') return unit.start;
+  return root.style === 'EMPTY' ? null : root.start;
 }
 
 /**
@@ -109,8 +110,8 @@ export function updateEmbedded(outer: TreeScope, block: EmbeddedBlock, run: Reso
       continue;
     }
     if (!isCollection(read.tree)) {
-      const root = rootProblem(read.tree, unit);
-      if (root !== null) warn(`embedded YAML ${unitLabel(unit)}, ${describeOffset(text, root.at)}: ${root.problem}, not a mapping or a sequence`);
+      const at = scalarRootAt(read.tree, unit);
+      if (at !== null) warn(`embedded YAML ${unitLabel(unit)}, ${describeOffset(text, at)}: its root is a scalar, not a mapping or a sequence`);
       continue;
     }
     const inside = updateTree(scope, read.tree, read.markers, block.rules, run);
