@@ -295,6 +295,17 @@ describe('markers inside embedded YAML', () => {
     });
   });
 
+  it('a stream of 200,000 documents with one marker, in the last: each document is looked at once (linear time)', function () {
+    this.timeout(60_000);
+    const documents = Array.from({ length: 200_000 }, (_, index) => `  a: ${index}\n  ---\n`).join('');
+    const source = `values: |\n${documents}  image: ${OLD} ${MARK}\n`;
+    const started = Date.now();
+    const { output, results } = updateImageRefs(source, [NEW]);
+    assert.ok(Date.now() - started < 6_000, `took ${Date.now() - started} ms`);
+    assert.equal(output, source.replace(OLD, NEW));
+    assert.deepEqual(summary(results), [['info', 'values|image', UPDATED]]);
+  });
+
   it('only block scalars with marker text are read: others may hold anything', () => {
     const source = `script: |\n  not: [yaml\nvalues: |\n  image: ${OLD} ${MARK}\n`;
     const { output, results } = run(source);

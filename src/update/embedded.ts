@@ -58,12 +58,6 @@ export interface TreeUpdate {
 /** Updates one tree (resource.ts): given to updateEmbedded for the documents in a block scalar. */
 export type TreeUpdater = (scope: TreeScope, root: LiteNode, markers: CommentMarkers, rules: readonly PlacedRule[], run: ResourceRun) => TreeUpdate;
 
-/** Whether the unit has the marker prefix in it. */
-function hasMarkerText(text: string, unit: Unit): boolean {
-  const at = text.indexOf(MARKER_PREFIX, unit.start);
-  return at >= 0 && at + MARKER_PREFIX.length <= unit.end;
-}
-
 /**
  * The offset of a document's root that is a scalar, to name in a warning; null for an empty document
  * (comments at most: a marker commented out), which has nothing to say. (An alias cannot be a
@@ -98,9 +92,13 @@ export function updateEmbedded(outer: TreeScope, block: EmbeddedBlock, run: Reso
   const annotated = block.rules.length > 0;
   const edits: Edit[] = [];
   let unreached: UnreachedRule[] | null = null;
+  // The next marker text at or after the unit's start: found by one pass over the text, not a search
+  // from each unit's start, which would be quadratic in a stream of many documents.
+  let marker = text.indexOf(MARKER_PREFIX);
   for (let position = 0; position < units.length; position++) {
     const unit = units.at(position);
-    if (!annotated && !hasMarkerText(text, unit)) continue;
+    while (marker >= 0 && marker < unit.start) marker = text.indexOf(MARKER_PREFIX, marker + 1);
+    if (!annotated && (marker < 0 || marker + MARKER_PREFIX.length > unit.end)) continue;
     let read;
     try {
       read = readUnit(text, unit, undefined, annotated);
