@@ -1,7 +1,7 @@
 import { Edit } from '../output/edits';
 import { parseAnnotationRule, PathSegment } from '../markers/field-path';
 import { annotation, MARKERS_ANNOTATION, resourceOrigin } from '../krm/resource-origin';
-import { FileRef, Result, resultAbout } from '../output/results';
+import { FileRef, ResourceOrigin, Result, resultAbout } from '../output/results';
 import { FlowScalarStyle } from '../output/scalar-style';
 import { FieldDecider } from '../match/field-decider';
 import { LiteNode, LiteScalar } from '../yaml/lite-tree';
@@ -19,6 +19,10 @@ interface RuleTargets {
   blocks: EmbeddedBlock[];
   unreached: UnreachedRule[];
 }
+
+const NO_BLOCKS: EmbeddedBlock[] = [];
+const NO_UNREACHED: UnreachedRule[] = [];
+const NO_RULES: PlacedRule[] = [];
 
 /** A scalar an annotation rule may update: plain or quoted, not a block scalar or an empty value. */
 function isFieldScalar(node: LiteNode): node is LiteScalar {
@@ -69,8 +73,7 @@ function ruleTargets(scope: TreeScope, root: LiteNode, rules: readonly PlacedRul
 }
 
 /** The outcome of one marked field: an edit and an info result, or warnings, or nothing. */
-function updateField(field: MarkedScalar, path: string, run: ResourceRun): Edit | undefined {
-  const { decider, origin, results } = run;
+function updateField(field: MarkedScalar, path: string, decider: FieldDecider, origin: ResourceOrigin, results: Result[]): Edit | undefined {
   const currentValue = field.node.value;
   const outcome = decider.decide(field.markerText, currentValue);
   if (!outcome.ok) {
@@ -96,10 +99,12 @@ function updateTree(scope: TreeScope, root: LiteNode, markers: CommentMarkers, r
   const { marked, misplaced } = markers;
   for (let i = 0; i < misplaced.length; i++) results.push(resultAbout(origin, 'warning', misplaced[i].reason, { path: decider.fieldPath(misplaced[i].path, scope.embeddedIn) }));
   let fields = marked;
-  let blocks: EmbeddedBlock[] = [];
-  for (let i = 0; i < markers.blockScalars.length; i++) blocks.push({ ...markers.blockScalars[i], rules: [] });
-  let unreached: UnreachedRule[] = [];
+  // Most trees have no block scalar to read and no rule: no arrays are made for them.
+  let blocks: EmbeddedBlock[] = NO_BLOCKS;
+  if (markers.blockScalars.length > 0) blocks = markers.blockScalars.map((block) => ({ ...block, rules: [] }));
+  let unreached: UnreachedRule[] = NO_UNREACHED;
   if (rules.length > 0) {
+    if (blocks === NO_BLOCKS) blocks = [];
     const warn = (message: string): void => void results.push(resultAbout(origin, 'warning', message));
     const targets = ruleTargets(scope, root, rules, marked, blocks, warn);
     fields = marked.concat(targets.fields);
@@ -108,7 +113,7 @@ function updateTree(scope: TreeScope, root: LiteNode, markers: CommentMarkers, r
   }
   const edits: Edit[] = [];
   for (let i = 0; i < fields.length; i++) {
-    const edit = updateField(fields[i], decider.fieldPath(fields[i].path, scope.embeddedIn), run);
+    const edit = updateField(fields[i], decider.fieldPath(fields[i].path, scope.embeddedIn), decider, origin, results);
     if (edit) edits.push(edit);
   }
   for (let i = 0; i < blocks.length; i++) {
@@ -137,7 +142,7 @@ export function updateResource(source: string, root: LiteNode, decider: FieldDec
   const origin = resourceOrigin(root, fallbackFile);
   const results: Result[] = [];
   const annotationText = annotation(root, MARKERS_ANNOTATION);
-  const rules = annotationText === undefined ? [] : annotationRules(annotationText);
+  const rules = annotationText === undefined ? NO_RULES : annotationRules(annotationText);
   const { edits } = updateTree({ source, embeddedIn: undefined, depth: 0 }, root, markers, rules, { decider, origin, results });
   return { edits, results };
 }

@@ -108,7 +108,7 @@ function retains(node: LiteNode): boolean {
   if (keepAll || depth <= 0) return true;
   switch (node.kind) {
     case 'scalar':
-      return (node.comment !== null && node.comment.startsWith(MARKER_PREFIX)) || hasMarkedContent(node);
+      return (node.comment !== null && node.comment.startsWith(MARKER_PREFIX)) || (node.style === 'BLOCK' && hasMarkedContent(node));
     case 'map':
       return node.entries.length > 0;
     case 'seq':
