@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { AnnotationRule, formatFieldPath, parseAnnotationRule, PathSelector } from '../src/markers/field-path';
+import { AnnotationRule, embeddedFieldPath, formatFieldPath, parseAnnotationRule, PathSelector } from '../src/markers/field-path';
 
 function rule(line: string): AnnotationRule {
   const parsed = parseAnnotationRule(line);
@@ -43,12 +43,13 @@ describe('formatFieldPath', () => {
     assert.equal(formatFieldPath(['x', 'k=v']), 'x["k=v"]');
     assert.equal(formatFieldPath(['x', 'a:b']), 'x["a:b"]');
     assert.equal(formatFieldPath(['x', 'a[0]']), 'x["a[0]"]');
+    assert.equal(formatFieldPath(['x', 'a|b']), 'x["a|b"]');
     assert.equal(formatFieldPath(['x', '']), 'x[""]');
     assert.equal(formatFieldPath(['1.10', 'v']), '["1.10"].v');
   });
 
   it('gives paths that parseAnnotationRule reads back', () => {
-    const segments = ['data', 'values.yaml', 'a b', "it's", 'back\\slash', 'k=v', '', 'plain'];
+    const segments = ['data', 'values.yaml', 'a b', "it's", 'back\\slash', 'k=v', '', 'a|b', 'plain'];
     const parsed = rule(`${formatFieldPath(segments)}: tag: x`);
     assert.deepEqual(parsed.path, segments.map(key));
   });
@@ -61,10 +62,20 @@ describe('formatFieldPath', () => {
   });
 });
 
+describe('embeddedFieldPath', () => {
+  it('joins the block scalar\'s path and the path inside with "|", which parseAnnotationRule reads back', () => {
+    const outer = formatFieldPath(['data', 'values.yaml']);
+    const path = embeddedFieldPath(embeddedFieldPath(outer, formatFieldPath([0, 'job'])), formatFieldPath(['image']));
+    assert.equal(path, 'data["values.yaml"]|[0].job|image');
+    assert.deepEqual(rule(`${path}: x`).innerPaths, [[{ kind: 'index', index: 0 }, key('job')], [key('image')]]);
+  });
+});
+
 describe('parseAnnotationRule', () => {
   it('reads dot-separated keys and the marker text after the first ":" following the path', () => {
     assert.deepEqual(rule('spec.template.spec.containers[0].image: tag: ^1; type: semver'), {
       path: [key('spec'), key('template'), key('spec'), key('containers'), { kind: 'index', index: 0 }, key('image')],
+      innerPaths: [],
       pathText: 'spec.template.spec.containers[0].image',
       markerText: ' tag: ^1; type: semver',
     });
@@ -82,6 +93,7 @@ describe('parseAnnotationRule', () => {
   it('reads [key=value], the value keeping any ":"', () => {
     assert.deepEqual(rule('spec.initContainers[name=migrate].image: tag: ~2.3; type: semver'), {
       path: [key('spec'), key('initContainers'), { kind: 'where', key: 'name', value: 'migrate' }, key('image')],
+      innerPaths: [],
       pathText: 'spec.initContainers[name=migrate].image',
       markerText: ' tag: ~2.3; type: semver',
     });
@@ -97,6 +109,7 @@ describe('parseAnnotationRule', () => {
   it('reads ["key"] and [\'key\'] as one key, dots included', () => {
     assert.deepEqual(rule('data["values.yaml"]: tag: ^1; type: semver'), {
       path: [key('data'), key('values.yaml')],
+      innerPaths: [],
       pathText: 'data["values.yaml"]',
       markerText: ' tag: ^1; type: semver',
     });
@@ -107,12 +120,12 @@ describe('parseAnnotationRule', () => {
   });
 
   it('trims the line and allows blanks before the ":"', () => {
-    assert.deepEqual(rule('   a.b  : tag: x   '), { path: [key('a'), key('b')], pathText: 'a.b', markerText: ' tag: x' });
-    assert.deepEqual(rule('a\t:x'), { path: [key('a')], pathText: 'a', markerText: 'x' });
+    assert.deepEqual(rule('   a.b  : tag: x   '), { path: [key('a'), key('b')], innerPaths: [], pathText: 'a.b', markerText: ' tag: x' });
+    assert.deepEqual(rule('a\t:x'), { path: [key('a')], innerPaths: [], pathText: 'a', markerText: 'x' });
   });
 
   it('keeps an empty marker text', () => {
-    assert.deepEqual(rule('a.b:'), { path: [key('a'), key('b')], pathText: 'a.b', markerText: '' });
+    assert.deepEqual(rule('a.b:'), { path: [key('a'), key('b')], innerPaths: [], pathText: 'a.b', markerText: '' });
   });
 
   it('rejects malformed lines with the column of the problem', () => {
@@ -130,6 +143,33 @@ describe('parseAnnotationRule', () => {
     assert.equal(ruleError('a["x"b]: x'), 'quoted key at column 3 must end with "]');
     assert.equal(ruleError("a['x: y"), "quoted key at column 3 must end with ']");
     assert.equal(ruleError('a["x"]b: x'), 'expected ":" after the path at column 7');
+  });
+
+  it('reads "|" as the step into the YAML embedded in a block scalar, at any depth, a path inside starting with a key or a bracket', () => {
+    assert.deepEqual(rule('spec.source.helm.values|image.tag: tag: ^1; type: semver; part: tag; context: my.org/app'), {
+      path: [key('spec'), key('source'), key('helm'), key('values')],
+      innerPaths: [[key('image'), key('tag')]],
+      pathText: 'spec.source.helm.values|image.tag',
+      markerText: ' tag: ^1; type: semver; part: tag; context: my.org/app',
+    });
+    assert.deepEqual(rule('data["values.yaml"]|[0].image|x[*]|y[name=a]: x'), {
+      path: [key('data'), key('values.yaml')],
+      innerPaths: [[{ kind: 'index', index: 0 }, key('image')], [key('x'), { kind: 'each' }], [key('y'), { kind: 'where', key: 'name', value: 'a' }]],
+      pathText: 'data["values.yaml"]|[0].image|x[*]|y[name=a]',
+      markerText: ' x',
+    });
+  });
+
+  it('keeps a "|" after the path in the marker text, and in a quoted key', () => {
+    assert.deepEqual(rule('a.b: tag: latest|stable; type: regex'), { path: [key('a'), key('b')], innerPaths: [], pathText: 'a.b', markerText: ' tag: latest|stable; type: regex' });
+    assert.deepEqual(rule('a["x|y"]: x').path, [key('a'), key('x|y')]);
+  });
+
+  it('rejects a "|" with no path on either side', () => {
+    assert.equal(ruleError('a|: x'), 'expected a key at column 3');
+    assert.equal(ruleError('|a: x'), 'expected a key at column 1');
+    assert.equal(ruleError('a||b: x'), 'expected a key at column 3');
+    assert.equal(ruleError('a.|b: x'), 'expected a key at column 3');
   });
 
   it('rejects a double-quoted key that is not a valid quoted string with an error, not an exception', () => {

@@ -109,7 +109,6 @@ describe('the fast path on items with marker text that is not a marker', () => {
   const item = (extra: string): string =>
     `- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: c\n  data:\n${extra}    image: docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: semver\n`;
   const cases: Record<string, string> = {
-    'a literal block scalar': '    script: |\n      image: docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: semver\n',
     'a double-quoted string': '    quoted: "docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: semver"\n',
     'a single-quoted string': "    quoted: 'docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: semver'\n",
     'a flow collection': '    flow: ["docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: semver", {a: "# kobold: x"}]\n',
@@ -125,4 +124,11 @@ describe('the fast path on items with marker text that is not a marker', () => {
       assert.deepEqual(run.results.map((result) => result.field?.path), ['data.image']);
     });
   }
+
+  it('reads a literal block scalar with marker text as YAML (SPEC 10), the marker in it and the one beside it updated', () => {
+    const input = `${header}${item('    script: |\n      image: docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: semver\n')}${config}`;
+    const run = runResourceList(input);
+    assert.ok(run.output.startsWith(input.replaceAll('docker.io/acme/app:1.0.0 #', 'docker.io/acme/app:1.2.3 #')), run.output);
+    assert.deepEqual(run.results.map((result) => result.field?.path), ['data.image', 'data.script|image']);
+  });
 });

@@ -28,7 +28,7 @@ interface Run {
 function runOn(tree: LiteNode, source: string, refs: readonly string[], fallbackFile?: FileRef): Run {
   const checked = checkImageRefs(refs);
   assert.deepEqual(checked.warnings, [], 'test references should be valid');
-  const { edits, results } = updateResource(tree, new FieldDecider(checked.refs), fallbackFile);
+  const { edits, results } = updateResource(source, tree, new FieldDecider(checked.refs), fallbackFile);
   return { output: applyEdits(source, edits), results };
 }
 

@@ -54,6 +54,22 @@ Mark a field, then pass the new image references:
   image: my.org/amazing/app:1.0.0 # kobold: tag: ^1; type: semver
   tag: "1.0" # kobold: tag: ^1; type: semver; part: tag; context: docker.io/library/busybox
 
+Markers also work inside a literal block scalar that holds YAML, such as Helm values as a string;
+results name such a field OUTER|inner, and kobold/markers rules reach inside with the same path:
+  # an Argo CD Application
+  spec:
+    source:
+      helm:
+        values: |
+          image:
+            tag: v1.0.0 # kobold: tag: ^1; type: semver; part: tag; context: my.org/amazing/app
+  # a ConfigMap whose values a Flux HelmRelease reads (valuesFrom)
+  data:
+    values.yaml: |
+      image: my.org/amazing/app:v1.0.0 # kobold: tag: ^1; type: semver
+  # the Application's rule as a kobold/markers annotation line
+  spec.source.helm.values|image.tag: tag: ^1; type: semver; part: tag; context: my.org/amazing/app
+
 functionConfig kinds: kobold/v1alpha3 List (items: [REF...]), kobold/v1alpha3 ImageRefUpdater (the
 same, for kustomize), v1 ConfigMap (data.images: "REF1,REF2").
 

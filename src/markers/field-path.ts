@@ -2,7 +2,7 @@
 export type PathSegment = string | number;
 
 /** A key that needs no brackets in a path, at the start of a text, and as a whole string. */
-const KEY_RUN = /^[^.[\]:\s"'=]+/;
+const KEY_RUN = /^[^.[\]:\s"'=|]+/;
 const BARE_KEY = new RegExp(`${KEY_RUN.source}$`);
 
 /** Whether a key needs no brackets in a path. */
@@ -25,6 +25,14 @@ export function formatFieldPath(segments: readonly PathSegment[], bareKey: (key:
   return path;
 }
 
+/**
+ * The field path of a scalar inside embedded YAML: the block scalar's path, `|`, and the path inside
+ * (`spec.source.helm.values|image.tag`).
+ */
+export function embeddedFieldPath(blockScalarPath: string, inner: string): string {
+  return `${blockScalarPath}|${inner}`;
+}
+
 /** One step of an annotation rule's path. */
 export type PathSelector =
   | { kind: 'key'; key: string }
@@ -34,7 +42,10 @@ export type PathSelector =
 
 /** A line of the `kobold/markers` annotation: `FIELD_PATH: MARKER_TEXT`. */
 export interface AnnotationRule {
+  /** The path from the resource's root; with `innerPaths`, to a literal block scalar. */
   path: PathSelector[];
+  /** The paths after each `|`, outermost first: each from the root of the YAML embedded in the block scalar the path before it reaches. */
+  innerPaths: PathSelector[][];
   /** The path as written. */
   pathText: string;
   /** What would follow `# kobold:` in a comment marker. */
@@ -73,10 +84,9 @@ function readBracket(line: string, start: number): [PathSelector, number] {
   throw new PathSyntaxError(`"[${inner}]" is not [N], [*], [key=value] or ["key"]`);
 }
 
-/** Reads a path up to the `:` that ends it; returns the selectors and the index of that `:`. */
-function readPath(line: string): [PathSelector[], number] {
+/** Reads the selectors of a path from `i` up to a `|`, a `:` or anything else that ends them; returns them and the index after them. */
+function readSelectors(line: string, i: number): [PathSelector[], number] {
   const path: PathSelector[] = [];
-  let i = 0;
   for (;;) {
     if (line[i] === '[') {
       const [selector, next] = readBracket(line, i + 1);
@@ -89,20 +99,34 @@ function readPath(line: string): [PathSelector[], number] {
       i += match[0].length;
     }
     if (line[i] === '.') i++;
-    else if (line[i] === '[') continue;
-    else break;
+    else if (line[i] !== '[') return [path, i];
+  }
+}
+
+/** Reads a path up to the `:` that ends it; returns its parts between `|`s and the index of that `:`. */
+function readPath(line: string): [PathSelector[][], number] {
+  const parts: PathSelector[][] = [];
+  let i = 0;
+  for (;;) {
+    const [path, end] = readSelectors(line, i);
+    parts.push(path);
+    if (line[end] !== '|') {
+      i = end;
+      break;
+    }
+    i = end + 1;
   }
   while (line[i] === ' ' || line[i] === '\t') i++;
   if (line[i] !== ':') throw new PathSyntaxError(`expected ":" after the path at column ${i + 1}`);
-  return [path, i];
+  return [parts, i];
 }
 
 /** Parses one line of the `kobold/markers` annotation. */
 export function parseAnnotationRule(line: string): AnnotationRuleParse {
   try {
     const text = line.trim();
-    const [path, colon] = readPath(text);
-    return { ok: true, rule: { path, pathText: text.slice(0, colon).trim(), markerText: text.slice(colon + 1) } };
+    const [[path, ...innerPaths], colon] = readPath(text);
+    return { ok: true, rule: { path, innerPaths, pathText: text.slice(0, colon).trim(), markerText: text.slice(colon + 1) } };
   } catch (error) {
     if (error instanceof PathSyntaxError) return { ok: false, error: error.message };
     throw error;

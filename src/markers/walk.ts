@@ -1,6 +1,6 @@
 import { PathSegment, PathSelector } from './field-path';
 import { entryOf, LiteAlias, LiteMap, LiteNode, LiteScalar, LiteSeq } from '../yaml/lite-tree';
-import { markerTextOfComment } from './marker';
+import { MARKER_PREFIX, markerTextOfComment } from './marker';
 
 /** A scalar a rule applies to, wherever the rule came from. */
 export interface MarkedScalar {
@@ -16,9 +16,22 @@ export interface MisplacedMarker {
   reason: string;
 }
 
+/** A block scalar whose content has marker text: maybe YAML with markers of its own (SPEC 10). */
+export interface MarkedBlockScalar {
+  node: LiteScalar;
+  path: PathSegment[];
+}
+
 export interface CommentMarkers {
   marked: MarkedScalar[];
   misplaced: MisplacedMarker[];
+  /** Block scalars with marker text in their content, in document order. */
+  blockScalars: MarkedBlockScalar[];
+}
+
+/** Whether a scalar is a block scalar with marker text in its content. */
+export function hasMarkedContent(scalar: LiteScalar): boolean {
+  return scalar.style === 'BLOCK' && scalar.value.includes(MARKER_PREFIX);
 }
 
 /** The children of a node with the path segment that leads to each. */
@@ -54,14 +67,19 @@ export function noteMarker(found: CommentMarkers, path: readonly PathSegment[], 
   else found.marked.push({ node: scalar as LiteScalar, path: extended(path, segment), markerText });
 }
 
+/** Adds `scalar` if it is a block scalar with marker text in its content; `path` leads to its parent. */
+export function noteBlockScalar(found: CommentMarkers, path: readonly PathSegment[], segment: PathSegment, scalar: LiteScalar): void {
+  if (hasMarkedContent(scalar)) found.blockScalars.push({ node: scalar, path: extended(path, segment) });
+}
+
 /**
  * Every comment marker of a resource: on scalar values of mappings and scalar items of sequences,
  * block or flow, at any depth, in document order. Markers on aliases, block scalars and empty
- * values are reported as misplaced. The walk keeps one path and copies it only for a marker: a
- * resource has many scalars and few markers.
+ * values are reported as misplaced. Block scalars with marker text in their content are noted too.
+ * The walk keeps one path and copies it only for a marker: a resource has many scalars and few markers.
  */
 export function findCommentMarkers(root: LiteNode): CommentMarkers {
-  const found: CommentMarkers = { marked: [], misplaced: [] };
+  const found: CommentMarkers = { marked: [], misplaced: [], blockScalars: [] };
   if (root.kind !== 'map' && root.kind !== 'seq') return found;
   // A stack of the collections being walked, each with the index of its next child; iterative, since input may nest deeply.
   const collections: Array<LiteMap | LiteSeq> = [root];
@@ -81,6 +99,7 @@ export function findCommentMarkers(root: LiteNode): CommentMarkers {
       if (child === undefined) continue;
       if (child.kind === 'map' || child.kind === 'seq') break;
       if (child.comment !== null) noteMarker(found, path, isMap ? collection.entries[index][0] : index, child);
+      if (child.kind === 'scalar' && child.style === 'BLOCK') noteBlockScalar(found, path, isMap ? collection.entries[index][0] : index, child);
     }
     if (index >= count) {
       collections.pop();

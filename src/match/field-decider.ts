@@ -1,4 +1,4 @@
-import { formatFieldPath, isBareKey, PathSegment } from '../markers/field-path';
+import { embeddedFieldPath, formatFieldPath, isBareKey, PathSegment } from '../markers/field-path';
 import { parseMarker } from '../markers/marker';
 import { FlowScalarStyle, renderScalar } from '../output/scalar-style';
 import { compileRule, FieldRule } from './rule';
@@ -27,9 +27,13 @@ export class FieldDecider {
     return bare;
   };
 
-  /** The field path of these segments (formatFieldPath), one string for each distinct path, shared by all the results that name it. */
-  fieldPath(segments: readonly PathSegment[]): string {
-    const path = formatFieldPath(segments, this.isBareKey);
+  /**
+   * The field path of these segments (formatFieldPath), inside the YAML embedded in the block scalar
+   * at `embeddedIn` when given; one string for each distinct path, shared by all the results that name it.
+   */
+  fieldPath(segments: readonly PathSegment[], embeddedIn?: string): string {
+    const inner = formatFieldPath(segments, this.isBareKey);
+    const path = embeddedIn === undefined ? inner : embeddedFieldPath(embeddedIn, inner);
     const known = this.paths.get(path);
     if (known !== undefined) return known;
     this.paths.set(path, path);

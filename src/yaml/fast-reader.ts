@@ -2,7 +2,7 @@ import { PathSegment } from '../markers/field-path';
 import { LiteMap, LiteNode, LiteScalar, LiteSeq, liteToJs } from './lite-tree';
 import { MARKER_PREFIX } from '../markers/marker';
 import { scanFrom } from './sticky-scan';
-import { CommentMarkers, noteMarker } from '../markers/walk';
+import { CommentMarkers, hasMarkedContent, noteBlockScalar, noteMarker } from '../markers/walk';
 
 /** Thrown inside the reader when the text leaves the simple subset; the caller composes instead. */
 class NotSimple extends Error {}
@@ -89,7 +89,7 @@ let keepAll = true;
 /** The start of the last line the most recent value used. */
 let lastLine = 0;
 /** The markers on the scalars read, as the marker walk (walk.ts) would find them in the tree. */
-let markers: CommentMarkers = { marked: [], misplaced: [] };
+let markers: CommentMarkers = { marked: [], misplaced: [], blockScalars: [] };
 /** The path from the resource's root to the collection being read. */
 let path: PathSegment[] = [];
 /** The line lineEndAt was last asked about, and its end. */
@@ -112,7 +112,7 @@ function retains(node: LiteNode): boolean {
   if (keepAll || depth <= 0) return true;
   switch (node.kind) {
     case 'scalar':
-      return node.comment !== null && node.comment.startsWith(MARKER_PREFIX);
+      return (node.comment !== null && node.comment.startsWith(MARKER_PREFIX)) || (node.style === 'BLOCK' && hasMarkedContent(node));
     case 'map':
       return node.entries.length > 0;
     case 'seq':
@@ -141,9 +141,11 @@ function leave(outer: boolean): void {
   keepAll = outer;
 }
 
-/** Notes the marker of a value read at `segment` of the collection being read, in the resource. */
+/** Notes the marker of a value read at `segment` of the collection being read, or its content's marker text, in the resource. */
 function noteValue(segment: PathSegment, value: LiteNode): void {
-  if (value.kind === 'scalar' && value.comment !== null && depth >= 0) noteMarker(markers, path, segment, value);
+  if (value.kind !== 'scalar' || depth < 0) return;
+  if (value.comment !== null) noteMarker(markers, path, segment, value);
+  if (value.style === 'BLOCK') noteBlockScalar(markers, path, segment, value);
 }
 
 /** The value at `i`, one level deeper. */
@@ -338,7 +340,7 @@ function mapping(i: number, column: number, lineStart: number): LiteMap {
     addKey(keys, key);
     const value = line === null ? childValue(keyAfter, column, lineStart, false, key) : entryLineValue(line, i, column, lineStart);
     if (value !== null) {
-      if (value.kind === 'scalar' && value.comment !== null) noteValue(key, value);
+      if (value.kind === 'scalar' && (value.comment !== null || value.style === 'BLOCK')) noteValue(key, value);
       if (retains(value)) openEntries[openEntriesTop++] = [key, value];
     }
     // The next line is usually known already (contentAfter), and is no `- ` line (seqEntryAt).
@@ -578,7 +580,7 @@ export function readSimpleResource(text: string, start: number, end: number, seq
   depth = sequenceItem ? -1 : 0;
   keepAll = !prune;
   lastLine = 0;
-  markers = { marked: [], misplaced: [] };
+  markers = { marked: [], misplaced: [], blockScalars: [] };
   path = [];
   cachedLine = cachedLineEnd = afterLine = afterNext = nextIndent = keyAt = keyAfter = -1;
   keyFound = null;

@@ -1,7 +1,8 @@
 /**
  * What real clients send: the built CLI in KRM mode (a ResourceList on stdin) on the stdin captures
  * of kpt and kustomize in ../shared/clients/ (skipped when that folder is absent), on a copy of the
- * kustomize capture with a kobold/markers annotation (test/fixtures/e2e/clients/), and a real
+ * kustomize capture with a kobold/markers annotation and on one with a block scalar of embedded YAML
+ * (test/fixtures/e2e/clients/), and a real
  * `kustomize build --enable-alpha-plugins --enable-exec` (skipped when kustomize is not on PATH).
  */
 import { strict as assert } from 'assert';
@@ -15,9 +16,23 @@ const CLIENTS_DIR = [join(REPO_ROOT, '..', 'shared', 'clients'), '/work/shared/c
 const KPT_CAPTURE = 'kpt-1.0.0-beta.56-fn-eval-input.yaml';
 const KUSTOMIZE_CAPTURE = 'kustomize-v5.0.3-transformer-input.yaml';
 const KUSTOMIZE_WITH_MARKERS = join(FIXTURES, 'clients', 'kustomize-v5.0.3-transformer-input.markers.yaml');
+const KUSTOMIZE_WITH_EMBEDDED = join(FIXTURES, 'clients', 'kustomize-v5.0.3-transformer-input.embedded.yaml');
 
 /** The lines the fixture adds to the kustomize capture (SPEC 3b). */
 const MARKER_ANNOTATION_LINES = '      kobold/markers: |\n        spec.containers[*].image: tag: ^1; type: semver\n';
+
+/**
+ * The lines the embedded fixture adds to the kustomize capture (SPEC 10): a block scalar of Helm
+ * values, whose content keeps its comments under kustomize, and an annotation rule that reaches inside.
+ */
+const EMBEDDED_LINES = `      example.com/helm-values: |
+        image:
+          repository: my.org/amazing/app
+          tag: v1.0.0
+        sidecar: my.org/amazing/app:v1.0.0 # kobold: tag: ^1; type: semver
+      kobold/markers: |
+        metadata.annotations["example.com/helm-values"]|image.tag: tag: ^1; type: semver; part: tag; context: my.org/amazing/app
+`;
 
 const DIGEST = 'sha256:220611111e8c9bbe242e9dc1367c0fa89eef83f26203ee3f7c3764046e02b248';
 
@@ -85,6 +100,12 @@ describe('e2e: real client input', function () {
       assert.equal(fixture.split(MARKER_ANNOTATION_LINES).length, 2, 'the annotation lines occur once');
       assert.equal(fixture.replace(MARKER_ANNOTATION_LINES, ''), capture(KUSTOMIZE_CAPTURE));
     });
+
+    it('the embedded fixture copy is the kustomize capture plus a block scalar and its annotation rule, nothing else', function () {
+      const fixture = readFileSync(KUSTOMIZE_WITH_EMBEDDED, 'utf8');
+      assert.equal(fixture.split(EMBEDDED_LINES).length, 2, 'the added lines occur once');
+      assert.equal(fixture.replace(EMBEDDED_LINES, ''), capture(KUSTOMIZE_CAPTURE));
+    });
   });
 
   it('kustomize transformer input with a kobold/markers annotation: the image is updated (SPEC 3b)', function () {
@@ -102,6 +123,35 @@ describe('e2e: real client input', function () {
         field: { path: 'spec.containers[0].image', currentValue: 'my.org/amazing/app', proposedValue: next },
       },
     ]);
+  });
+
+  it('kustomize transformer input with embedded YAML: the comment marker inside the block scalar and the annotation rule through | both work (SPEC 10)', function () {
+    const input = readFileSync(KUSTOMIZE_WITH_EMBEDDED, 'utf8');
+    const outcome = runCli([], { input });
+    assert.equal(outcome.status, 0, outcome.stderr);
+    assert.equal(outcome.stderr, '');
+    const next = `my.org/amazing/app:v1.2.3@${DIGEST}`;
+    const expected = withReplacements(input, [
+      ['          tag: v1.0.0\n', '          tag: v1.2.3\n'],
+      ['sidecar: my.org/amazing/app:v1.0.0 #', `sidecar: ${next} #`],
+    ]);
+    const pod = { apiVersion: 'v1', kind: 'Pod', name: 'my-pod' };
+    assert.deepEqual(splitResults(outcome.stdout, expected), [
+      {
+        message: `updated image ref "my.org/amazing/app:v1.0.0" to "${next}"`,
+        severity: 'info',
+        resourceRef: pod,
+        field: { path: 'metadata.annotations["example.com/helm-values"]|sidecar', currentValue: 'my.org/amazing/app:v1.0.0', proposedValue: next },
+      },
+      {
+        message: 'updated image ref "v1.0.0" to "v1.2.3"',
+        severity: 'info',
+        resourceRef: pod,
+        field: { path: 'metadata.annotations["example.com/helm-values"]|image.tag', currentValue: 'v1.0.0', proposedValue: 'v1.2.3' },
+      },
+    ]);
+    const values = parse(parse(expected).items[0].metadata.annotations['example.com/helm-values']);
+    assert.deepEqual(values, { image: { repository: 'my.org/amazing/app', tag: 'v1.2.3' }, sidecar: next });
   });
 
   it('kustomize build --enable-alpha-plugins --enable-exec with an ImageRefUpdater transformer', function () {

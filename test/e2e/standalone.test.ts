@@ -5,7 +5,7 @@
  * the files themselves are never written.
  */
 import { strict as assert } from 'assert';
-import { readFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { parse } from 'yaml';
 import { ensureBuilt, FIXTURES, readTree, REPO_ROOT, RunOutcome, runCli, TempDirs, withReplacements } from './helpers';
@@ -154,6 +154,35 @@ describe('e2e: standalone mode (FN_CONFIG FILE...)', function () {
     assert.match(outcome.stdout, /Usage/);
     assert.match(outcome.stdout, /kpt fn eval/);
     assert.match(outcome.stdout, /FN_CONFIG/);
+  });
+
+  it('--help shows markers inside embedded YAML: an Argo CD Application, a ConfigMap, and a rule through |, each of which works as shown', function () {
+    const help = runCli(['--help']).stdout;
+    const lines = help.split('\n');
+    const block = (title: string): string => {
+      const start = lines.findIndex((line) => line.trim() === title) + 1;
+      assert.ok(start > 0, `--help has ${title}`);
+      const end = lines.findIndex((line, index) => index >= start && (line.trim() === '' || line.trim().startsWith('#')));
+      return lines.slice(start, end).map((line) => line.slice(2)).join('\n') + '\n';
+    };
+    const application = block('# an Argo CD Application');
+    const configMap = block('# a ConfigMap whose values a Flux HelmRelease reads (valuesFrom)');
+    const rule = lines.find((line) => line.trim().startsWith('spec.source.helm.values|image.tag: '))!.trim();
+    const dir = temp.make();
+    writeFileSync(join(dir, 'fn-config.yaml'), 'apiVersion: kobold/v1alpha3\nkind: List\nitems: [my.org/amazing/app:v1.2.3]\n');
+    const annotated = `metadata:\n  annotations:\n    kobold/markers: |\n      ${rule}\n${application.replace(' # kobold: tag: ^1; type: semver; part: tag; context: my.org/amazing/app', '')}`;
+    for (const [text, from, to] of [
+      [application, 'tag: v1.0.0', 'tag: v1.2.3'],
+      [configMap, 'app:v1.0.0', 'app:v1.2.3'],
+      [annotated, 'tag: v1.0.0', 'tag: v1.2.3'],
+    ]) {
+      assert.ok(text.includes(from), `the example has ${from}:\n${text}`);
+      writeFileSync(join(dir, 'in.yaml'), text);
+      const outcome = runCli([join(dir, 'fn-config.yaml'), join(dir, 'in.yaml')]);
+      assert.equal(outcome.status, 0, outcome.stderr);
+      assert.equal(outcome.stdout, text.replace(from, to), `the example works as shown:\n${text}`);
+      assert.match(outcome.stderr, /path: "(spec\.source\.helm\.values\|image\.tag|data\[\\"values\.yaml\\"\]\|image)"/);
+    }
   });
 
   it('--version prints the package version and exits 0', function () {

@@ -50,13 +50,29 @@ const PLAIN_COMMENTS = [
   '#',
 ];
 
-/** Lines of literal and folded block scalars: marker-like text there is content. */
-const BLOCK_LINES = [
+/** Lines of folded block scalars: marker-like text there is content. */
+const FOLDED_LINES = [
   'line one',
   '# kobold: tag: ^1; type: semver',
   'image: docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: semver',
   '- docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: semver',
   '  more indented # kobold: tag: ^1; type: semver',
+  '',
+  'key: "value"',
+  'naïve 日本 🚀',
+  '---',
+  '...',
+];
+
+/**
+ * Lines of literal block scalars that hold no markers: marker text there is inside quotes, content
+ * even where the block is read as YAML (SPEC 10). Literal blocks with markers are embeddedScalar's.
+ */
+const LITERAL_LINES = [
+  'line one',
+  'echo "# kobold: tag: ^1; type: semver"',
+  "msg: 'docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: semver'",
+  '  more indented "# kobold: tag: ^1; type: semver"',
   '',
   'key: "value"',
   'naïve 日本 🚀',
@@ -304,9 +320,10 @@ export interface Arbitraries {
 /**
  * The generators, for any YAML (`simple` false) or for mostly the block YAML that kpt writes and
  * the fast reader takes (`simple` true: no anchors, aliases, tags, folded or multi-line scalars,
- * multi-line flow collections, quoted keys or document markers beyond `---`).
+ * multi-line flow collections, quoted keys or document markers beyond `---`). With `embedding`,
+ * literal block scalars may hold a document of their own, generated the same way (SPEC 10).
  */
-function makeArbitraries(simple: boolean): Arbitraries {
+function makeArbitraries(simple: boolean, embedding: boolean): Arbitraries {
   const scalarBase = {
     lines: fc.constant([] as string[]),
     chomp: fc.constant<'' | '-' | '+'>(''),
@@ -334,15 +351,14 @@ function makeArbitraries(simple: boolean): Arbitraries {
     { arbitrary: styled(fc.constant('raw-double'), pick(RAW_DOUBLE)), weight: 1 },
     { arbitrary: styled(fc.constant('empty'), fc.constant(''), { tag: never }), weight: 1 },
     {
-      arbitrary: styled(simple ? fc.constant('literal') : fc.oneof({ arbitrary: fc.constant<ScalarStyle>('literal'), weight: 3 }, fc.constant<ScalarStyle>('folded')), fc.constant(''), {
-        lines: fc.array(pick(BLOCK_LINES), { minLength: 1, maxLength: 4 }),
-        chomp: pick<'' | '-' | '+'>(['', '-', '+']),
-      }),
-      weight: 2,
+      arbitrary: styled(fc.constant('literal'), fc.constant(''), { lines: fc.array(pick(LITERAL_LINES), { minLength: 1, maxLength: 4 }), chomp: pick<'' | '-' | '+'>(['', '-', '+']) }),
+      weight: simple ? 2 : 1,
     },
   ];
+  if (embedding) unmarkedChoices.push({ arbitrary: embeddedScalar(makeArbitraries(simple, false)), weight: 3 });
   if (!simple) {
     unmarkedChoices.push(
+      { arbitrary: styled(fc.constant('folded'), fc.constant(''), { lines: fc.array(pick(FOLDED_LINES), { minLength: 1, maxLength: 4 }), chomp: pick<'' | '-' | '+'>(['', '-', '+']) }), weight: 1 },
       { arbitrary: styled(fc.constant('multi-plain'), fc.constant(''), { lines: fc.array(pick(PLAIN_LINES), { minLength: 2, maxLength: 3 }) }), weight: 1 },
       { arbitrary: styled(fc.constant('multi-double'), fc.constant(''), { lines: fc.array(pick(QUOTED_LINES), { minLength: 2, maxLength: 3 }) }), weight: 1 },
     );
@@ -441,10 +457,31 @@ function makeArbitraries(simple: boolean): Arbitraries {
   return { scalar, node, map, seq, resource, doc, stream };
 }
 
+/**
+ * A literal block scalar holding a mapping or sequence of `inner` (markers and all), rendered on its
+ * own and indented by 0 to 3 more spaces than the block's content (then the header has an
+ * indentation indicator), with any chomping and up to two blank lines after it.
+ */
+function embeddedScalar(inner: Arbitraries): fc.Arbitrary<GScalar> {
+  return fc
+    .record({
+      root: fc.oneof({ arbitrary: inner.map(1), weight: 3 }, inner.seq(1)),
+      extra: fc.nat(3),
+      blankAfter: fc.nat(2),
+      chomp: pick<'' | '-' | '+'>(['', '-', '+']),
+      comment: optionalTrailing,
+    })
+    .map(({ root, extra, blankAfter, chomp, comment }) => {
+      const lines = new Renderer('\n', 'e').root(root).split('\n').slice(0, -1);
+      const indented = lines.map((line) => (line === '' ? '' : `${sp(extra)}${line}`));
+      return { ...mkScalar('', 'literal', comment), chomp, lines: [...indented, ...Array<string>(blankAfter).fill('')] };
+    });
+}
+
 /** Any YAML the generators know. */
-export const FULL = makeArbitraries(false);
+export const FULL = makeArbitraries(false, true);
 /** Mostly what the fast reader takes. */
-export const SIMPLE = makeArbitraries(true);
+export const SIMPLE = makeArbitraries(true, true);
 
 /** Tags of incoming references: mostly versions and the tags the patterns name. */
 const REF_TAGS = fc.oneof({ arbitrary: pick(['1.2.3', 'v1.2.4', '1.3.0', '1.36.1', '2.0.0', 'main-42', 'latest', '1.0.0', '1.10', 'true', 'null']), weight: 3 }, pick(TAGS));

@@ -7,7 +7,14 @@ import { strict as assert } from 'assert';
 import { Document, isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Result } from '../../src/output/results';
 
-export type Segment = string | number;
+/** The step into the YAML embedded in a literal block scalar (`|` in a field path, SPEC 10). */
+export const EMBEDDED = { embedded: true } as const;
+
+export type Segment = string | number | typeof EMBEDDED;
+
+const MARKER_PREFIX = '# kobold:';
+
+type ParseOptions = Parameters<typeof parseAllDocuments>[1];
 
 /** PROPERTY_SCALE from the environment, 1 when it is not set. */
 function propertyScale(): number {
@@ -30,14 +37,21 @@ export function propertyTimeout(base: number): number {
 }
 
 /**
- * Parses a field path as results write it (`spec.containers[0].image`, `data["a.b"]`, `[0].x`) into
- * segments; null when it is no such path. A key that needs brackets and is written bare splits
- * into segments that lead nowhere, which is what the checks then report.
+ * Parses a field path as results write it (`spec.containers[0].image`, `data["a.b"]`, `[0].x`,
+ * `values|image.tag`) into segments; null when it is no such path. A key that needs brackets and
+ * is written bare splits into segments that lead nowhere, which is what the checks then report.
  */
 export function parseFieldPath(path: string): Segment[] | null {
   const segments: Segment[] = [];
+  let partStart = 0;
   let i = 0;
   while (i < path.length) {
+    if (path[i] === '|' && segments.length > partStart) {
+      segments.push(EMBEDDED);
+      partStart = segments.length;
+      i++;
+      continue;
+    }
     const rest = path.slice(i);
     const bracket = /^\[(?:(\d+)|("(?:[^"\\]|\\.)*"))\]/.exec(rest);
     if (bracket) {
@@ -45,11 +59,11 @@ export function parseFieldPath(path: string): Segment[] | null {
       i += bracket[0].length;
       continue;
     }
-    if (segments.length > 0) {
+    if (segments.length > partStart) {
       if (path[i] !== '.') return null;
       i++;
     }
-    const key = /^[^.[]+/.exec(path.slice(i));
+    const key = /^[^.[|]+/.exec(path.slice(i));
     if (!key) return null;
     segments.push(key[0]);
     i += key[0].length;
@@ -62,11 +76,23 @@ function keyText(key: unknown): string {
   return isScalar(key) ? String(key.value) : JSON.stringify(key);
 }
 
+/**
+ * The document embedded in a node: a literal block scalar with marker text whose content is one
+ * document (what the generators embed), composed from its content; undefined otherwise.
+ */
+export function embeddedDocument(node: unknown, options: ParseOptions = { schema: 'failsafe' }): Document.Parsed | undefined {
+  if (!isScalar(node) || node.type !== 'BLOCK_LITERAL' || !String(node.value).includes(MARKER_PREFIX)) return undefined;
+  const documents = Array.from(parseAllDocuments(String(node.value), options) as Iterable<Document.Parsed>);
+  return documents.length === 1 && documents[0].errors.length === 0 && (isMap(documents[0].contents) || isSeq(documents[0].contents)) ? documents[0] : undefined;
+}
+
 /** The node at a path of segments, or undefined. Aliases are not followed (results never go through them). */
-export function nodeAt(root: unknown, segments: readonly Segment[]): unknown {
+export function nodeAt(root: unknown, segments: readonly Segment[], options?: ParseOptions): unknown {
   let node = root;
   for (const segment of segments) {
-    if (typeof segment === 'number') {
+    if (segment === EMBEDDED) {
+      node = embeddedDocument(node, options)?.contents;
+    } else if (typeof segment === 'number') {
       if (!isSeq(node)) return undefined;
       node = node.items[segment];
     } else {
@@ -91,6 +117,8 @@ export function scalarsByPath(root: unknown, prefix: Segment[] = [], skipKeys: r
       }
     } else if (isSeq(node)) {
       node.items.forEach((item, index) => visit(item, [...path, index]));
+    } else if (embeddedDocument(node) !== undefined) {
+      visit(embeddedDocument(node)!.contents, [...path, EMBEDDED]);
     } else if (isScalar(node)) {
       found.set(JSON.stringify(path), `S:${String(node.value ?? '')}`);
     } else if (isAlias(node)) {
@@ -118,7 +146,7 @@ export function documentsOf(text: string, what: string): Document.Parsed[] {
 export function resolvedValues(text: string, index: number, path: readonly Segment[]): unknown[] {
   return [{}, { version: '1.1' as const }].map((options) => {
     const documents = Array.from(parseAllDocuments(text, options) as Iterable<Document.Parsed>);
-    const node = nodeAt(documents[index].contents, path);
+    const node = nodeAt(documents[index].contents, path, options);
     return isScalar(node) ? node.value : node;
   });
 }
@@ -153,8 +181,41 @@ export function pathOf(result: Result): Segment[] {
   return path;
 }
 
-/** The scalar at a path of a tree, with its span; asserts there is one. */
-export function scalarSpan(root: unknown, unit: number, path: Segment[], what: string): Span & { value: string; type: string | undefined } {
+/**
+ * Where an offset of a literal block scalar's value is in `source`, the text the scalar was composed
+ * from: the same line of its content and the same column after the content's indentation (the
+ * spaces the first line with content has beyond what its line in the value keeps).
+ */
+function offsetInSource(source: string, block: { range?: [number, number, number] | null; value: unknown }, offset: number): number {
+  const value = String(block.value);
+  const [start, end] = block.range!;
+  const lineStarts: number[] = [];
+  for (let line = source.indexOf('\n', start) + 1; line > 0 && line < end; line = source.indexOf('\n', line) + 1) lineStarts.push(line);
+  const valueLines = value.split('\n');
+  const spaces = (text: string, at: number): number => {
+    let i = at;
+    while (text[i] === ' ') i++;
+    return i - at;
+  };
+  const first = valueLines.findIndex((line) => line.trim() !== '');
+  const indentation = spaces(source, lineStarts[first]) - spaces(valueLines[first], 0);
+  const line = value.slice(0, offset).split('\n').length - 1;
+  const column = offset - (value.lastIndexOf('\n', offset - 1) + 1);
+  return lineStarts[line] + Math.min(indentation, spaces(source, lineStarts[line])) + column;
+}
+
+/**
+ * The scalar at a path of a tree composed from `source`, with its span there; asserts there is one.
+ * A path into embedded YAML gives the span in `source` of the scalar inside the block scalar.
+ */
+export function scalarSpan(source: string, root: unknown, unit: number, path: Segment[], what: string): Span & { value: string; type: string | undefined } {
+  const embeddedAt = path.indexOf(EMBEDDED);
+  if (embeddedAt >= 0) {
+    const block = nodeAt(root, path.slice(0, embeddedAt));
+    assert.ok(isScalar(block) && block.range, `${what}: the path ${JSON.stringify(path)} of unit ${unit} goes through a block scalar`);
+    const inner = scalarSpan(String(block.value), embeddedDocument(block)?.contents, unit, path.slice(embeddedAt + 1), what);
+    return { ...inner, path, start: offsetInSource(source, block, inner.start), end: offsetInSource(source, block, inner.end) };
+  }
   const node = nodeAt(root, path);
   assert.ok(isScalar(node), `${what}: the path ${JSON.stringify(path)} of unit ${unit} reaches a scalar (found ${node === undefined ? 'nothing' : String((node as { constructor?: { name?: string } })?.constructor?.name)})`);
   assert.ok(node.range, `${what}: the scalar has a range`);

@@ -80,7 +80,7 @@ describe('property: the fast reader agrees with the composer', function () {
       fc.property(documents.chain((text) => fc.tuple(fc.constant(text), refsFor(text))), ([text, imageRefs]) => {
         const actual = updateImageRefs(text, imageRefs, FILE);
         const checked = checkImageRefs(imageRefs);
-        const { edits, results } = updateResource(composedTree(text), new FieldDecider(checked.refs), { path: FILE, index: 0 });
+        const { edits, results } = updateResource(text, composedTree(text), new FieldDecider(checked.refs), { path: FILE, index: 0 });
         // A document without the text "kobold" is passed through unread: nothing to compare but the text.
         const expectedResults = text.includes('kobold') ? [...checked.warnings, ...results] : checked.warnings;
         assert.deepEqual(plain(actual.results), plain(expectedResults), 'the same results');

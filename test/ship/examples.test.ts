@@ -115,6 +115,49 @@ describe('fn-config-examples', function () {
     });
   });
 
+  describe('embedded/', function () {
+    beforeEach(function () {
+      if (onPath('kpt')) return;
+      this.currentTest!.title += ' [skipped: kpt is not on PATH]';
+      this.skip();
+    });
+
+    const CHANGES: Changes = {
+      'application.yaml': [
+        ['  tag: v1.0.0 #', '  tag: v1.2.3 #'],
+        ['image: my.org/amazing/app:v1.0.0 #', 'image: my.org/amazing/app:v1.2.3 #'],
+      ],
+      'values-configmap.yaml': [['tag: 7.2.3 #', 'tag: 7.2.4 #']],
+    };
+    const RESULTS = [
+      '[info] argoproj.io/v1alpha1/Application/argocd/amazing-app spec.source.helm.values|image.tag: updated image ref "v1.0.0" to "v1.2.3"',
+      '[info] argoproj.io/v1alpha1/Application/argocd/amazing-app spec.source.helm.values|worker.image: updated image ref "my.org/amazing/app:v1.0.0" to "my.org/amazing/app:v1.2.3"',
+      '[info] v1/ConfigMap/cache/redis-values data["values.yaml"]|image.tag: updated image ref "7.2.3" to "7.2.4"',
+    ];
+
+    it('`kpt fn eval --exec image-ref-updater --fn-config image-refs.yaml` (README) updates the markers inside the Helm values strings, and nothing else', () => {
+      const dir = copyExample(temps, 'embedded');
+      const bin = temps.make('bin');
+      cliOnPath(bin);
+      const result = run('kpt', ['fn', 'eval', dir, '--exec', 'image-ref-updater', '--fn-config', join(dir, 'image-refs.yaml'), '--truncate-output=false'], { env: { ...process.env, PATH: pathWith(bin) } });
+      assert.equal(result.status, 0, describeRun('kpt fn eval', result));
+      assertFiles(dir, 'embedded', CHANGES);
+      assert.deepEqual(infoLines(result.stderr).map((line) => line.trim()), RESULTS);
+      const values = parse(parse(readFileSync(join(dir, 'values-configmap.yaml'), 'utf8')).data['values.yaml']);
+      assert.equal(values.image.tag, '7.2.4', 'the embedded document reads back with the new tag');
+    });
+
+    it('`kpt fn render --allow-exec` runs the same through the Kptfile', () => {
+      const dir = copyExample(temps, 'embedded');
+      const bin = temps.make('bin');
+      cliOnPath(bin);
+      const result = run('kpt', ['fn', 'render', dir, '--allow-exec', '--truncate-output=false'], { env: { ...process.env, PATH: pathWith(bin) } });
+      assert.equal(result.status, 0, describeRun('kpt fn render', result));
+      assertFiles(dir, 'embedded', CHANGES);
+      assert.deepEqual(infoLines(result.stderr).map((line) => line.trim()), RESULTS);
+    });
+  });
+
   describe('kustomize/', () => {
     const DIR = join(EXAMPLES, 'kustomize');
     const kustomization = parse(readFileSync(join(DIR, 'kustomization.yaml'), 'utf8')) as { resources: string[]; transformers: string[] };
