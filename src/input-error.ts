@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from './sorted-offsets';
+
 /** What is wrong with input, for a program to tell; the message says it for a person. */
 export type InputErrorCode =
   /** Not text: NUL bytes, control characters, not UTF-8, a terminal or a directory given as input. */
@@ -63,14 +65,8 @@ function lineStartsOf(text: string): number[] {
 /** The line and column of an offset in a text, by a binary search of its line starts. */
 export function positionOf(text: string, offset: number): LinePosition {
   const starts = lineStartsOf(text);
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >>> 1;
-    if (starts[middle] <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: offset - starts[low] + 1 };
+  const line = lastAtOrBefore(starts, offset);
+  return { line: line + 1, column: offset - starts[line] + 1 };
 }
 
 /** `line L, column C` of an offset in a text. */

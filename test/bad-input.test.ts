@@ -11,23 +11,20 @@ import { join } from 'path';
 import { isNode, parse, parseAllDocuments } from 'yaml';
 import { Result, updateImageRefs } from '../src/index';
 import { runResourceList } from '../src/krm/resource-list';
-import { CliRun, ensureBuilt, runCli, tempDir } from './fixtures/lossless/harness';
+import { ensureBuilt, runCli, RunResult, TempDirs } from './support/process';
+import { FN_CONFIG_KINDS, NEW, OLD, RESOURCE_LIST_HEADER } from './support/samples';
 
-const OLD = 'docker.io/acme/app:1.0.0';
-const NEW = 'docker.io/acme/app:1.2.3';
 const MARKER = '# kobold: tag: ^1; type: semver';
 const PREFIX = 'image-ref-updater: ';
-const ALLOWED = 'kobold/v1alpha3 List, kobold/v1alpha3 ImageRefUpdater, v1 ConfigMap';
 
-const HEADER = 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\n';
 const LIST_CONFIG = `functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  items: [${NEW}]\n`; // 4 lines
 const OK_POD = '- apiVersion: v1\n  kind: Pod\n  metadata: {name: ok}\n'; // 3 lines
 /** A ResourceList whose items are an unmarked pod and then `item` (so the bad item is items[1]); the item starts on line 11. */
-const resourceList = (item: string, config = LIST_CONFIG): string => `${HEADER}${config}items:\n${OK_POD}${item}`;
+const resourceList = (item: string, config = LIST_CONFIG): string => `${RESOURCE_LIST_HEADER}${config}items:\n${OK_POD}${item}`;
 const MARKED_POD = `- apiVersion: v1\n  kind: Pod\n  metadata: {name: marked}\n  spec:\n    image: ${OLD} ${MARKER}\n`;
 
 /** Exactly one line on stderr, this one: no stack trace, no second line. */
-function assertStderr(run: CliRun, message: string): void {
+function assertStderr(run: RunResult, message: string): void {
   assert.equal(run.stderr, `${PREFIX}${message}\n`);
 }
 
@@ -36,7 +33,7 @@ function assertStderr(run: CliRun, message: string): void {
  * the stderr message. The input may itself be invalid YAML (a malformed item), so the appended
  * results are read on their own, and the whole output only when the input was valid.
  */
-function assertResourceListBack(run: CliRun, input: string, message: string): void {
+function assertResourceListBack(run: RunResult, input: string, message: string): void {
   assert.equal(run.stdout.slice(0, input.length), input, 'the ResourceList comes back unchanged');
   const tail = run.stdout.slice(input.length);
   assert.ok(tail.startsWith('results:'), `a results field is appended: ${JSON.stringify(tail.slice(0, 40))}`);
@@ -53,20 +50,21 @@ function assertResourceListBack(run: CliRun, input: string, message: string): vo
 }
 
 /** No stack trace, whatever happened. */
-function assertNoStackTrace(run: CliRun): void {
+function assertNoStackTrace(run: RunResult): void {
   assert.ok(!/\n\s+at /.test(run.stderr) && !/^\w*Error\b/m.test(run.stderr), `a stack trace on stderr:\n${run.stderr.slice(0, 600)}`);
 }
 
 describe('bad input', function () {
   this.timeout(120000);
-  const tmp = tempDir('bad-input');
-  const path = (name: string): string => join(tmp.dir, name);
+  const temps = new TempDirs();
+  const dir = temps.make('bad-input');
+  const path = (name: string): string => join(dir, name);
   const write = (name: string, content: string | Buffer): string => {
     writeFileSync(path(name), content);
     return name;
   };
-  const krm = (stdin: string | Buffer, args: string[] = []): CliRun => runCli(args, stdin, tmp.dir);
-  const standalone = (args: string[], stdin: string | Buffer = ''): CliRun => runCli(args, stdin, tmp.dir);
+  const krm = (stdin: string | Buffer, args: string[] = []): RunResult => runCli(args, { input: stdin, cwd: dir });
+  const standalone = (args: string[], stdin: string | Buffer = ''): RunResult => runCli(args, { input: stdin, cwd: dir });
 
   before(() => {
     ensureBuilt();
@@ -74,7 +72,7 @@ describe('bad input', function () {
     write('ok.yaml', `a: ${OLD} ${MARKER}\n`);
     mkdirSync(path('a-directory'));
   });
-  after(() => tmp.remove());
+  after(() => temps.cleanup());
 
   describe('KRM mode', () => {
     describe('malformed YAML in a marked item: the item index, line and column; the ResourceList back with an error', () => {
@@ -99,7 +97,7 @@ describe('bad input', function () {
 
     it('items that is not a list: line and column, the ResourceList back with an error', () => {
       for (const items of ['items: {apiVersion: v1, kind: Pod}\n', 'items: just a string\n']) {
-        const input = `${HEADER}${LIST_CONFIG}${items}`;
+        const input = `${RESOURCE_LIST_HEADER}${LIST_CONFIG}${items}`;
         const message = 'stdin, line 7, column 8: ResourceList items must be a list';
         const run = krm(input);
         assert.equal(run.status, 1);
@@ -117,10 +115,10 @@ describe('bad input', function () {
         ['empty stdin', '', 'stdin: empty input: expected a ResourceList on stdin'],
         ['only blank lines', '\n\n', 'stdin: empty input: expected a ResourceList on stdin'],
         ['only a comment', '# nothing here\n', 'stdin: empty input: expected a ResourceList on stdin'],
-        ['two documents', `${HEADER}${LIST_CONFIG}items: []\n---\n${HEADER}items: []\n`, 'stdin, line 8, column 1: expected one ResourceList, found 2 YAML documents'],
-        ['malformed YAML outside the items (a stray ])', `${HEADER}${LIST_CONFIG}items: []\n]\n`, 'stdin, line 8, column 1: invalid YAML: Unexpected flow-seq-end token in YAML stream'],
-        ['a NUL byte', `${HEADER}${LIST_CONFIG}items: []\n# \0\n`, 'stdin, line 8, column 3: binary input: NUL byte'],
-        ['a control character', `${HEADER}${LIST_CONFIG}items: []\n# bell \x07 here\n`, 'stdin, line 8, column 8: binary input: character U+0007 is not allowed in YAML'],
+        ['two documents', `${RESOURCE_LIST_HEADER}${LIST_CONFIG}items: []\n---\n${RESOURCE_LIST_HEADER}items: []\n`, 'stdin, line 8, column 1: expected one ResourceList, found 2 YAML documents'],
+        ['malformed YAML outside the items (a stray ])', `${RESOURCE_LIST_HEADER}${LIST_CONFIG}items: []\n]\n`, 'stdin, line 8, column 1: invalid YAML: Unexpected flow-seq-end token in YAML stream'],
+        ['a NUL byte', `${RESOURCE_LIST_HEADER}${LIST_CONFIG}items: []\n# \0\n`, 'stdin, line 8, column 3: binary input: NUL byte'],
+        ['a control character', `${RESOURCE_LIST_HEADER}${LIST_CONFIG}items: []\n# bell \x07 here\n`, 'stdin, line 8, column 8: binary input: character U+0007 is not allowed in YAML'],
         ['binary input (a PNG header)', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), 'stdin: not UTF-8: invalid byte sequence at byte 0'],
         ['binary input that is valid UTF-8', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), 'stdin, line 1, column 3: binary input: character U+0003 is not allowed in YAML'],
       ];
@@ -142,7 +140,7 @@ describe('bad input', function () {
       ];
       for (const [name, bad] of invalidUtf8) {
         it(`invalid UTF-8: ${name}, with the byte offset`, () => {
-          const before = Buffer.from(`${HEADER}${LIST_CONFIG}items: []\n# `, 'utf8');
+          const before = Buffer.from(`${RESOURCE_LIST_HEADER}${LIST_CONFIG}items: []\n# `, 'utf8');
           const run = krm(Buffer.concat([before, bad, Buffer.from('\n')]));
           assert.equal(run.status, 1);
           assertStderr(run, `stdin: not UTF-8: invalid byte sequence at byte ${before.length}`);
@@ -153,9 +151,9 @@ describe('bad input', function () {
 
     describe('malformed YAML in the ResourceList itself (outside any item): exit 1, a one-line error with line and column, no stack trace', () => {
       const cases: Array<[string, string]> = [
-        ['a key indented under a flow value', `${HEADER}${LIST_CONFIG}items: []\n  bad: indentation\n`],
-        ['an unclosed quoted key', `${HEADER}${LIST_CONFIG}items: []\n"unclosed: 1\n`],
-        ['an unclosed quoted value', `${HEADER}${LIST_CONFIG}items: []\nextra: "unclosed\n`],
+        ['a key indented under a flow value', `${RESOURCE_LIST_HEADER}${LIST_CONFIG}items: []\n  bad: indentation\n`],
+        ['an unclosed quoted key', `${RESOURCE_LIST_HEADER}${LIST_CONFIG}items: []\n"unclosed: 1\n`],
+        ['an unclosed quoted value', `${RESOURCE_LIST_HEADER}${LIST_CONFIG}items: []\nextra: "unclosed\n`],
       ];
       for (const [name, input] of cases) {
         it(name, () => {
@@ -181,10 +179,10 @@ describe('bad input', function () {
 
     describe('configuration errors: the ResourceList back unchanged with an error result, exit 1', () => {
       const cases: Array<[string, string, string]> = [
-        ['no functionConfig', '', `no functionConfig: give one of ${ALLOWED}`],
-        ['functionConfig: null', 'functionConfig: null\n', `no functionConfig: give one of ${ALLOWED}`],
-        ['an unknown kind', `functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: Foo\n  items: [${NEW}]\n`, `functionConfig apiVersion "kobold/v1alpha3" kind "Foo" is not supported: use one of ${ALLOWED}`],
-        ['an unknown apiVersion', `functionConfig:\n  apiVersion: v2\n  kind: ConfigMap\n  data: {images: ${NEW}}\n`, `functionConfig apiVersion "v2" kind "ConfigMap" is not supported: use one of ${ALLOWED}`],
+        ['no functionConfig', '', `no functionConfig: give one of ${FN_CONFIG_KINDS}`],
+        ['functionConfig: null', 'functionConfig: null\n', `no functionConfig: give one of ${FN_CONFIG_KINDS}`],
+        ['an unknown kind', `functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: Foo\n  items: [${NEW}]\n`, `functionConfig apiVersion "kobold/v1alpha3" kind "Foo" is not supported: use one of ${FN_CONFIG_KINDS}`],
+        ['an unknown apiVersion', `functionConfig:\n  apiVersion: v2\n  kind: ConfigMap\n  data: {images: ${NEW}}\n`, `functionConfig apiVersion "v2" kind "ConfigMap" is not supported: use one of ${FN_CONFIG_KINDS}`],
         ['a non-string item', `functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  items: [${NEW}, 1.5]\n`, 'functionConfig items[1] must be string'],
         ['a mapping item', `functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: ImageRefUpdater\n  items:\n  - {image: ${NEW}}\n`, 'functionConfig items[0] must be string'],
         ['items missing', 'functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n', 'functionConfig items is missing'],
@@ -195,7 +193,7 @@ describe('bad input', function () {
       ];
       for (const [name, config, message] of cases) {
         it(name, () => {
-          const input = `${HEADER}${config}items:\n${MARKED_POD}`;
+          const input = `${RESOURCE_LIST_HEADER}${config}items:\n${MARKED_POD}`;
           const run = krm(input);
           assert.equal(run.status, 1);
           assertStderr(run, message);
@@ -238,7 +236,7 @@ describe('bad input', function () {
         return text;
       };
       /** Either processed (exit 0, the marked field updated) or refused with a one-line error and the ResourceList back. */
-      const assertHandled = (run: CliRun, input: string): void => {
+      const assertHandled = (run: RunResult, input: string): void => {
         assertNoStackTrace(run);
         if (run.status === 0) {
           assert.ok(run.stdout.startsWith(input.replace(OLD, NEW)), 'processed: the field is updated and nothing else');
@@ -277,7 +275,7 @@ describe('bad input', function () {
   });
 
   describe('standalone mode', () => {
-    const sameBytes = (run: CliRun, input: string | Buffer): void => {
+    const sameBytes = (run: RunResult, input: string | Buffer): void => {
       const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
       assert.ok(run.stdoutBytes.equals(bytes), `stdout is the input, unchanged: ${JSON.stringify(run.stdout.slice(0, 200))}`);
     };
@@ -345,8 +343,8 @@ describe('bad input', function () {
     describe('a bad FN_CONFIG: a one-line error naming the file, the input written back unchanged', () => {
       const cases: Array<[string, string | Buffer | null, string]> = [
         ['that does not exist', null, "missing.yaml: not a readable YAML functionConfig: ENOENT: no such file or directory, open 'missing.yaml'"],
-        ['that is empty (no functionConfig)', '', `bad-fc.yaml: no functionConfig: give one of ${ALLOWED}`],
-        ['of an unknown kind', `apiVersion: kobold/v1alpha3\nkind: Foo\nitems: [${NEW}]\n`, `bad-fc.yaml: functionConfig apiVersion "kobold/v1alpha3" kind "Foo" is not supported: use one of ${ALLOWED}`],
+        ['that is empty (no functionConfig)', '', `bad-fc.yaml: no functionConfig: give one of ${FN_CONFIG_KINDS}`],
+        ['of an unknown kind', `apiVersion: kobold/v1alpha3\nkind: Foo\nitems: [${NEW}]\n`, `bad-fc.yaml: functionConfig apiVersion "kobold/v1alpha3" kind "Foo" is not supported: use one of ${FN_CONFIG_KINDS}`],
         ['with a non-string item', 'apiVersion: kobold/v1alpha3\nkind: List\nitems:\n- [a, b]\n', 'bad-fc.yaml: functionConfig items[0] must be string'],
         ['with an empty ConfigMap images', 'apiVersion: v1\nkind: ConfigMap\ndata:\n  images: ""\n', 'bad-fc.yaml: functionConfig data.images must name at least one image reference'],
         ['that is not YAML', 'items: [1\n', 'bad-fc.yaml: not a readable YAML functionConfig: Flow sequence in block collection must be sufficiently indented and end with a ] at line 2, column 1:'],

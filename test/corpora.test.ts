@@ -13,9 +13,9 @@ import { findCommentMarkers } from '../src/markers/walk';
 import { composeUnit } from '../src/yaml/composed-tree';
 import { readSimpleResource } from '../src/yaml/fast-reader';
 import { splitStream, Unit, Units } from '../src/yaml/split';
-import { REPO } from './ship/support/process';
+import { SHARED } from './support/process';
 
-const CORPORA = join(REPO, '..', 'shared', 'corpora');
+const CORPORA = join(SHARED, 'corpora');
 const SUITE = join(CORPORA, 'yaml-test-suite');
 const MANIFESTS = join(CORPORA, 'manifests');
 

@@ -4,9 +4,8 @@ import { runResourceList } from '../src/krm/resource-list';
 import { composeUnit } from '../src/yaml/composed-tree';
 import { readSimpleYaml } from '../src/yaml/fast-reader';
 import { ColumnZeroItems } from '../src/yaml/split';
+import { NEW, OLD } from './support/samples';
 
-const OLD = 'docker.io/acme/app:1.0.0';
-const NEW = 'docker.io/acme/app:1.2.3';
 const MARKER = '# kobold: tag: ^1; type: semver';
 
 /** How many times the method `name` of `owner` (a prototype) is called while `run` runs. */

@@ -1,8 +1,7 @@
 import { strict as assert } from 'assert';
 import { checkImageRefs, ConfigLoad, loadFunctionConfig, splitImageList } from '../src/krm/fn-config';
+import { digestOf, FN_CONFIG_KINDS } from './support/samples';
 
-const ALLOWED = 'kobold/v1alpha3 List, kobold/v1alpha3 ImageRefUpdater, v1 ConfigMap';
-const DIGEST = `sha256:${'2'.repeat(64)}`;
 
 function refsOf(config: unknown): string[] {
   const loaded: ConfigLoad = loadFunctionConfig(config);
@@ -47,8 +46,8 @@ describe('loadFunctionConfig', () => {
 
   describe('errors', () => {
     it('no functionConfig at all', () => {
-      assert.equal(errorOf(undefined), `no functionConfig: give one of ${ALLOWED}`);
-      assert.equal(errorOf(null), `no functionConfig: give one of ${ALLOWED}`);
+      assert.equal(errorOf(undefined), `no functionConfig: give one of ${FN_CONFIG_KINDS}`);
+      assert.equal(errorOf(null), `no functionConfig: give one of ${FN_CONFIG_KINDS}`);
     });
 
     it('a functionConfig that is not a mapping', () => {
@@ -59,21 +58,21 @@ describe('loadFunctionConfig', () => {
     });
 
     it('an unknown apiVersion or kind, naming the allowed kinds', () => {
-      assert.equal(errorOf(list([], 'Foo')), `functionConfig apiVersion "kobold/v1alpha3" kind "Foo" is not supported: use one of ${ALLOWED}`);
+      assert.equal(errorOf(list([], 'Foo')), `functionConfig apiVersion "kobold/v1alpha3" kind "Foo" is not supported: use one of ${FN_CONFIG_KINDS}`);
       assert.equal(
         errorOf({ apiVersion: 'kobold/v1alpha2', kind: 'List', items: [] }),
-        `functionConfig apiVersion "kobold/v1alpha2" kind "List" is not supported: use one of ${ALLOWED}`,
+        `functionConfig apiVersion "kobold/v1alpha2" kind "List" is not supported: use one of ${FN_CONFIG_KINDS}`,
       );
       assert.equal(
         errorOf({ apiVersion: 'kobold/v1alpha3', kind: 'ConfigMap', data: { images: 'a.io/x:1' } }),
-        `functionConfig apiVersion "kobold/v1alpha3" kind "ConfigMap" is not supported: use one of ${ALLOWED}`,
+        `functionConfig apiVersion "kobold/v1alpha3" kind "ConfigMap" is not supported: use one of ${FN_CONFIG_KINDS}`,
       );
       assert.equal(
         errorOf({ apiVersion: 'v1', kind: 'List', items: [] }),
-        `functionConfig apiVersion "v1" kind "List" is not supported: use one of ${ALLOWED}`,
+        `functionConfig apiVersion "v1" kind "List" is not supported: use one of ${FN_CONFIG_KINDS}`,
       );
-      assert.equal(errorOf({ items: ['a.io/x:1'] }), `functionConfig apiVersion undefined kind undefined is not supported: use one of ${ALLOWED}`);
-      assert.equal(errorOf({ apiVersion: 'v1', kind: 'configmap', data: { images: 'x' } }), `functionConfig apiVersion "v1" kind "configmap" is not supported: use one of ${ALLOWED}`);
+      assert.equal(errorOf({ items: ['a.io/x:1'] }), `functionConfig apiVersion undefined kind undefined is not supported: use one of ${FN_CONFIG_KINDS}`);
+      assert.equal(errorOf({ apiVersion: 'v1', kind: 'configmap', data: { images: 'x' } }), `functionConfig apiVersion "v1" kind "configmap" is not supported: use one of ${FN_CONFIG_KINDS}`);
     });
 
     it('missing items', () => {
@@ -118,7 +117,7 @@ describe('splitImageList', () => {
     assert.deepEqual(splitImageList('a.io/x:1 a.io/y:2'), ['a.io/x:1', 'a.io/y:2']);
     assert.deepEqual(splitImageList('a.io/x:1\na.io/y:2\r\n'), ['a.io/x:1', 'a.io/y:2']);
     assert.deepEqual(splitImageList(',, a.io/x:1 ,\t, a.io/y:2 ,,'), ['a.io/x:1', 'a.io/y:2']);
-    assert.deepEqual(splitImageList(`busybox:1.2@${DIGEST}`), [`busybox:1.2@${DIGEST}`]);
+    assert.deepEqual(splitImageList(`busybox:1.2@${digestOf('2')}`), [`busybox:1.2@${digestOf('2')}`]);
   });
 
   it('gives nothing for an empty or blank list', () => {
@@ -129,11 +128,11 @@ describe('splitImageList', () => {
 
 describe('checkImageRefs', () => {
   it('keeps valid references with their repository, tag and digest', () => {
-    const { refs, warnings } = checkImageRefs(['ghcr.io/org/app:1.2.3', `docker.io/library/busybox:1.36@${DIGEST}`]);
+    const { refs, warnings } = checkImageRefs(['ghcr.io/org/app:1.2.3', `docker.io/library/busybox:1.36@${digestOf('2')}`]);
     assert.deepEqual(warnings, []);
     assert.deepEqual(refs, [
       { text: 'ghcr.io/org/app:1.2.3', contextName: 'ghcr.io/org/app', tag: '1.2.3', digest: '' },
-      { text: `docker.io/library/busybox:1.36@${DIGEST}`, contextName: 'index.docker.io/library/busybox', tag: '1.36', digest: DIGEST },
+      { text: `docker.io/library/busybox:1.36@${digestOf('2')}`, contextName: 'index.docker.io/library/busybox', tag: '1.36', digest: digestOf('2') },
     ]);
   });
 
@@ -168,7 +167,7 @@ describe('checkImageRefs', () => {
   });
 
   it('rejects a reference without a tag even with a digest, and a bad digest', () => {
-    const { refs, warnings } = checkImageRefs([`ghcr.io/org/app@${DIGEST}`, `ghcr.io/org/app:1.0@${DIGEST.slice(0, -1)}`, `ghcr.io/org/app:1.0@${DIGEST.toUpperCase()}`]);
+    const { refs, warnings } = checkImageRefs([`ghcr.io/org/app@${digestOf('2')}`, `ghcr.io/org/app:1.0@${digestOf('2').slice(0, -1)}`, `ghcr.io/org/app:1.0@${digestOf('2').toUpperCase()}`]);
     assert.deepEqual(refs, []);
     assert.deepEqual(warnings.map((warning) => warning.message.slice(0, 'image reference N'.length)), ['image reference 0', 'image reference 1', 'image reference 2']);
   });

@@ -9,15 +9,15 @@ import { spawnSync } from 'child_process';
 import { closeSync, openSync, writeSync } from 'fs';
 import { join } from 'path';
 import { Result } from '../src/output/results';
-import { CliRun, ensureBuilt, runCli, tempDir } from './fixtures/lossless/harness';
+import { ensureBuilt, runCli, RunResult, TempDirs } from './support/process';
+import { RESOURCE_LIST_HEADER } from './support/samples';
 
-const HEADER = 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\n';
 const config = (refs: readonly string[]): string => `functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  items:\n${refs.map((ref) => `  - ${ref}\n`).join('')}`;
 const MARKED_POD = '- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: marked\n  spec:\n    image: docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: semver\n';
-const resourceList = (items: string, refs: readonly string[] = ['docker.io/acme/app:1.2.3']): string => `${HEADER}${config(refs)}items:\n${items}`;
+const resourceList = (items: string, refs: readonly string[] = ['docker.io/acme/app:1.2.3']): string => `${RESOURCE_LIST_HEADER}${config(refs)}items:\n${items}`;
 
 /** The results a KRM run appended to its output. */
-function resultsOf(run: CliRun): Result[] {
+function resultsOf(run: RunResult): Result[] {
   const at = run.stdout.lastIndexOf('\nresults:');
   assert.ok(at >= 0, 'a results block is appended');
   const lines = run.stdout.slice(at + 1).split('\n');
@@ -30,7 +30,7 @@ function resultsOf(run: CliRun): Result[] {
     }, []);
 }
 
-function assertOneLineError(run: CliRun, message: string): void {
+function assertOneLineError(run: RunResult, message: string): void {
   assert.equal(run.status, 1, run.stderr);
   assert.equal(run.stderr, `image-ref-updater: ${message}\n`);
 }
@@ -41,20 +41,20 @@ describe('hostile input', function () {
 
   it('an item that is a scalar: exit 1, the item named, the ResourceList back with the error', () => {
     const input = resourceList(`${MARKED_POD}- just a string\n`);
-    const run = runCli([], input);
+    const run = runCli([], { input: input });
     assertOneLineError(run, 'items[1], line 15, column 1: not a resource: expected a mapping, found a scalar or a sequence');
     assert.ok(run.stdout.startsWith(input), 'the ResourceList comes back unchanged');
     assert.deepEqual(resultsOf(run), [{ severity: 'error', message: 'items[1], line 15, column 1: not a resource: expected a mapping, found a scalar or a sequence' }]);
   });
 
   it('an item that is a sequence: the same error', () => {
-    const run = runCli([], resourceList(`${MARKED_POD}- [a, b]\n`));
+    const run = runCli([], { input: resourceList(`${MARKED_POD}- [a, b]\n`) });
     assertOneLineError(run, 'items[1], line 15, column 1: not a resource: expected a mapping, found a scalar or a sequence');
   });
 
   it('duplicate keys in a marked item: a warning with the key, line and column, and the field updated (SPEC §7)', () => {
     const input = resourceList(`${MARKED_POD}  kind: Service\n`);
-    const run = runCli([], input);
+    const run = runCli([], { input: input });
     assert.equal(run.status, 0, run.stderr);
     assert.ok(run.stdout.startsWith(input.replace('app:1.0.0', 'app:1.2.3')), 'the marked field is updated');
     assert.deepEqual(resultsOf(run), [
@@ -67,14 +67,15 @@ describe('hostile input', function () {
     let nest = '';
     for (let level = 0; level < 10_000; level++) nest += `${' '.repeat(4 + level)}k:\n`;
     const input = resourceList(`${MARKED_POD}  nest:\n${nest}${' '.repeat(10_004)}v: 1\n`);
-    const run = runCli([], input);
+    const run = runCli([], { input: input });
     assert.equal(run.status, 1);
     assert.match(run.stderr, /^image-ref-updater: items\[0\], line \d+, column \d+: invalid YAML: nesting too deep to process\n$/);
     assert.ok(run.stdout.startsWith(input));
   });
 
   it('flow sequences nested 10,000 levels deep in a marked document (standalone): refused with one line', () => {
-    const { dir, remove } = tempDir('hostile');
+    const temps = new TempDirs();
+    const dir = temps.make('hostile');
     try {
       const file = join(dir, 'deep.yaml');
       const fc = join(dir, 'fc.yaml');
@@ -86,21 +87,21 @@ describe('hostile input', function () {
       assert.match(run.stderr, /^image-ref-updater: .*deep\.yaml document 0, line 2, column \d+: invalid YAML: nesting too deep to process\n$/);
       assert.equal(run.stdout, input, 'the input is written back unchanged');
     } finally {
-      remove();
+      temps.cleanup();
     }
   });
 
   it('a regex marker that backtracks catastrophically elsewhere, against a 128-character tag: finishes (RE2)', () => {
     const tag = 'a'.repeat(128);
     const input = resourceList(`${MARKED_POD.replace('tag: ^1; type: semver', 'tag: (a+)+b; type: regex')}`, [`docker.io/acme/app:${tag}`, `docker.io/acme/app:${'a'.repeat(127)}b`]);
-    const run = runCli([], input);
+    const run = runCli([], { input: input });
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual(resultsOf(run), [{ severity: 'info', message: `updated image ref "docker.io/acme/app:1.0.0" to "docker.io/acme/app:${'a'.repeat(127)}b"` }]);
   });
 
   it('10,000 references in the functionConfig: the highest semver match wins', () => {
     const refs = Array.from({ length: 10_000 }, (_, i) => `docker.io/acme/app${i % 50}:1.${i}.0`);
-    const run = runCli([], resourceList(MARKED_POD.replace('docker.io/acme/app:', 'docker.io/acme/app7:'), refs));
+    const run = runCli([], { input: resourceList(MARKED_POD.replace('docker.io/acme/app:', 'docker.io/acme/app7:'), refs) });
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual(resultsOf(run), [{ severity: 'info', message: 'updated image ref "docker.io/acme/app7:1.0.0" to "docker.io/acme/app7:1.9957.0"' }]);
   });
@@ -108,7 +109,7 @@ describe('hostile input', function () {
   it('a tag of 129 characters and a repository in upper case: a warning each, exit 0, the field unchanged', () => {
     const long = 't'.repeat(129);
     const input = resourceList(MARKED_POD, [`docker.io/acme/app:${long}`, 'docker.io/Acme/App:1.2.3']);
-    const run = runCli([], input);
+    const run = runCli([], { input: input });
     assert.equal(run.status, 0, run.stderr);
     assert.ok(run.stdout.startsWith(input));
     assert.deepEqual(resultsOf(run), [
@@ -119,7 +120,8 @@ describe('hostile input', function () {
 
   it('stdout closed early (EPIPE): exits quietly, no stack trace', () => {
     const items = Array.from({ length: 3000 }, (_, i) => MARKED_POD.replace('name: marked', `name: pod-${i}`)).join('');
-    const { dir, remove } = tempDir('hostile');
+    const temps = new TempDirs();
+    const dir = temps.make('hostile');
     try {
       const file = join(dir, 'list.yaml');
       writeAll(file, resourceList(items));
@@ -127,18 +129,19 @@ describe('hostile input', function () {
       assert.equal(run.stderr, '', 'nothing on stderr');
       assert.equal(run.stdout.trim(), '0');
     } finally {
-      remove();
+      temps.cleanup();
     }
   });
 
   it('a 100 MB ResourceList: completes with every marked field updated', function () {
     this.timeout(600_000);
-    const { dir, remove } = tempDir('hostile');
+    const temps = new TempDirs();
+    const dir = temps.make('hostile');
     try {
       const file = join(dir, 'big.yaml');
       const count = Math.ceil((100 * 1024 * 1024) / MARKED_POD.length / 10);
       const fd = openSync(file, 'w');
-      writeSync(fd, `${HEADER}${config(['docker.io/acme/app:1.2.3'])}items:\n`);
+      writeSync(fd, `${RESOURCE_LIST_HEADER}${config(['docker.io/acme/app:1.2.3'])}items:\n`);
       const plain = MARKED_POD.replace(' # kobold: tag: ^1; type: semver', ' # pinned');
       const block = `${MARKED_POD}${plain.repeat(9)}`;
       for (let i = 0; i < count; i++) writeSync(fd, block);
@@ -147,7 +150,7 @@ describe('hostile input', function () {
       assert.equal(run.stderr, '');
       assert.equal(Number(run.stdout.trim()), count, 'every marked field is updated');
     } finally {
-      remove();
+      temps.cleanup();
     }
   });
 });

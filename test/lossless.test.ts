@@ -15,24 +15,11 @@ import { join } from 'path';
 import { isMap, isScalar, isSeq, Node, parse, parseAllDocuments } from 'yaml';
 import { Result, updateImageRefs } from '../src/index';
 import { runResourceList } from '../src/krm/resource-list';
-import {
-  assertChangesInside,
-  BOM,
-  crlf,
-  diffHunks,
-  ensureBuilt,
-  locate,
-  LOSSLESS_DIR,
-  replaceAt,
-  Replacement,
-  runCli,
-  splitFieldPath,
-  tempDir,
-} from './fixtures/lossless/harness';
+import { assertChangesInside, BOM, crlf, diffHunks, locate, LOSSLESS_DIR, replaceAt, Replacement, splitFieldPath } from './support/lossless';
+import { ensureBuilt, runCli, TempDirs } from './support/process';
+import { NEW, OLD } from './support/samples';
 
 const HEX = (c: string): string => c.repeat(64);
-const OLD = 'docker.io/acme/app:1.0.0';
-const NEW = 'docker.io/acme/app:1.2.3';
 
 /** References that change some fields of the corpus. */
 const CHANGE_REFS = [
@@ -670,15 +657,16 @@ describe('lossless corpus as ResourceList items (runResourceList)', () => {
 
 describe('lossless corpus through the built CLI (standalone: FN_CONFIG FILE)', function () {
   this.timeout(120000);
-  const tmp = tempDir('lossless-cli');
+  const temps = new TempDirs();
+  const dir = temps.make('lossless-cli');
   const CLI_VARIANTS = VARIANTS.filter((v) => ['as is', 'CRLF', 'CRLF + BOM + no final newline'].includes(v.name));
 
   before(() => {
     ensureBuilt();
-    writeFileSync(join(tmp.dir, 'change.yaml'), `apiVersion: kobold/v1alpha3\nkind: List\nitems:\n${CHANGE_REFS.map((r) => `- ${r}\n`).join('')}`);
-    writeFileSync(join(tmp.dir, 'noop.yaml'), `apiVersion: v1\nkind: ConfigMap\ndata:\n  images: ${NOOP_REFS['other repositories and tags out of range'].join(',')}\n`);
+    writeFileSync(join(dir, 'change.yaml'), `apiVersion: kobold/v1alpha3\nkind: List\nitems:\n${CHANGE_REFS.map((r) => `- ${r}\n`).join('')}`);
+    writeFileSync(join(dir, 'noop.yaml'), `apiVersion: v1\nkind: ConfigMap\ndata:\n  images: ${NOOP_REFS['other repositories and tags out of range'].join(',')}\n`);
   });
-  after(() => tmp.remove());
+  after(() => temps.cleanup());
 
   const stderrResults = (stderr: string): Result[] => (stderr.trim() === '' ? [] : (parse(stderr) as Result[]));
 
@@ -686,14 +674,14 @@ describe('lossless corpus through the built CLI (standalone: FN_CONFIG FILE)', f
     for (const variant of CLI_VARIANTS) {
       it(`${fixture.file} (${variant.name}): unchanged bytes without a match, exactly the expected scalars replaced with one`, () => {
         const input = variant.apply(readFixture(fixture.file));
-        writeFileSync(join(tmp.dir, fixture.file), input, 'utf8');
+        writeFileSync(join(dir, fixture.file), input, 'utf8');
 
-        const noop = runCli(['noop.yaml', fixture.file], '', tmp.dir);
+        const noop = runCli(['noop.yaml', fixture.file], { cwd: dir });
         assert.equal(noop.status, 0, noop.stderr);
         assert.ok(noop.stdoutBytes.equals(Buffer.from(input, 'utf8')), `stdout is the file, byte for byte: ${JSON.stringify(diffHunks(input, noop.stdout))}`);
         assert.deepEqual(actualInfo(stderrResults(noop.stderr), false), []);
 
-        const run = runCli(['change.yaml', fixture.file], '', tmp.dir);
+        const run = runCli(['change.yaml', fixture.file], { cwd: dir });
         assert.equal(run.status, 0, run.stderr);
         const replacements = replacementsIn(input, fixture.changes);
         assert.equal(run.stdout, replaceAt(input, replacements));

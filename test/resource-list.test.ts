@@ -10,12 +10,11 @@ import { join } from 'path';
 import { isMap, isScalar, isSeq, parse, parseAllDocuments, parseDocument, Scalar, YAMLMap } from 'yaml';
 import { runResourceList } from '../src/krm/resource-list';
 import { Result } from '../src/output/results';
-import { crlf } from './fixtures/lossless/harness';
+import { crlf } from './support/lossless';
+import { SHARED, skipWith } from './support/process';
+import { NEW, OLD, RESOURCE_LIST_HEADER } from './support/samples';
 
-const OLD = 'docker.io/acme/app:1.0.0';
-const NEW = 'docker.io/acme/app:1.2.3';
 const MARKER = '# kobold: tag: ^1; type: semver';
-const HEADER = 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\n';
 const LIST_CONFIG = `functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  metadata:\n    name: fn-config\n  items:\n  - ${NEW}\n`;
 
 const pod = (name: string, extra = ''): string =>
@@ -64,7 +63,7 @@ function assertKptReadableFields(output: string): void {
 describe('ResourceList: results', () => {
   it('appends a block results: field at the end, everything before it byte for byte (LF)', () => {
     const items = `items:\n${pod('web')}`;
-    const input = `${HEADER}${LIST_CONFIG}${items}`;
+    const input = `${RESOURCE_LIST_HEADER}${LIST_CONFIG}${items}`;
     const run = runResourceList(input);
     assert.equal(run.hasError, false);
     const expectedBody = input.replace(OLD, NEW);
@@ -82,7 +81,7 @@ describe('ResourceList: results', () => {
   });
 
   it('appends after an input without a final newline, adding the line break first', () => {
-    const input = `${HEADER}${LIST_CONFIG}items:\n${pod('web')}`.replace(/\n$/, '');
+    const input = `${RESOURCE_LIST_HEADER}${LIST_CONFIG}items:\n${pod('web')}`.replace(/\n$/, '');
     const run = runResourceList(input);
     assertAppended(input.replace(OLD, NEW), run.output);
     assert.deepEqual(resultsIn(run.output), plain(run.results));
@@ -90,7 +89,7 @@ describe('ResourceList: results', () => {
 
   for (const finalNewline of [true, false]) {
     it(`respects CRLF line endings in the appended block (${finalNewline ? 'with' : 'without'} a final newline)`, () => {
-      let input = crlf(`${HEADER}items:\n${pod('web')}${LIST_CONFIG}`);
+      let input = crlf(`${RESOURCE_LIST_HEADER}items:\n${pod('web')}${LIST_CONFIG}`);
       if (!finalNewline) input = input.replace(/\r\n$/, '');
       const run = runResourceList(input);
       assertAppended(input.replace(OLD, NEW), run.output, '\r\n');
@@ -100,7 +99,7 @@ describe('ResourceList: results', () => {
   }
 
   it('writes results: [] when there is nothing to report, and nothing else changes', () => {
-    const input = `${HEADER}${LIST_CONFIG}items:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: c}\n`;
+    const input = `${RESOURCE_LIST_HEADER}${LIST_CONFIG}items:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: c}\n`;
     const run = runResourceList(input);
     assert.deepEqual(run.results, []);
     assertAppended(input, run.output);
@@ -108,17 +107,17 @@ describe('ResourceList: results', () => {
   });
 
   it('keeps a comment after the last item and a --- document start marker', () => {
-    const input = `---\n${HEADER}${LIST_CONFIG}items:\n${pod('web')}# a comment after the last item\n`;
+    const input = `---\n${RESOURCE_LIST_HEADER}${LIST_CONFIG}items:\n${pod('web')}# a comment after the last item\n`;
     const run = runResourceList(input);
     const output = run.output;
-    assert.ok(output.startsWith(`---\n${HEADER}`));
+    assert.ok(output.startsWith(`---\n${RESOURCE_LIST_HEADER}`));
     assert.ok(output.includes('# a comment after the last item\n'));
     assert.deepEqual(resultsIn(output), plain(run.results));
     assert.equal(run.results.length, 1);
   });
 
   it('writes the results inside the document when it ends with a ... marker', () => {
-    const input = `${HEADER}${LIST_CONFIG}items:\n${pod('web')}...\n`;
+    const input = `${RESOURCE_LIST_HEADER}${LIST_CONFIG}items:\n${pod('web')}...\n`;
     const run = runResourceList(input);
     assert.ok(run.output.endsWith('...\n'), 'the document end marker stays last');
     assert.deepEqual(resultsIn(run.output), plain(run.results));
@@ -127,10 +126,10 @@ describe('ResourceList: results', () => {
 
   describe('an existing results field is replaced, not duplicated', () => {
     const cases: Array<[string, string, string, string]> = [
-      ['a block results in the middle', `${HEADER}items:\n${pod('web')}`, `results:\n- message: stale-result\n  severity: warning\n  field: {path: "a[0]"}\n`, LIST_CONFIG],
-      ['a flow results with a trailing comment', HEADER, 'results: [{message: stale-result, severity: info}] # stale-result comment\n', `items:\n${pod('web')}${LIST_CONFIG}`],
-      ['results: [] at the very end without a final newline', `${HEADER}items:\n${pod('web')}${LIST_CONFIG}`, 'results: []', ''],
-      ['results: (null) first', '', 'results:\n', `${HEADER}items:\n${pod('web')}${LIST_CONFIG}`],
+      ['a block results in the middle', `${RESOURCE_LIST_HEADER}items:\n${pod('web')}`, `results:\n- message: stale-result\n  severity: warning\n  field: {path: "a[0]"}\n`, LIST_CONFIG],
+      ['a flow results with a trailing comment', RESOURCE_LIST_HEADER, 'results: [{message: stale-result, severity: info}] # stale-result comment\n', `items:\n${pod('web')}${LIST_CONFIG}`],
+      ['results: [] at the very end without a final newline', `${RESOURCE_LIST_HEADER}items:\n${pod('web')}${LIST_CONFIG}`, 'results: []', ''],
+      ['results: (null) first', '', 'results:\n', `${RESOURCE_LIST_HEADER}items:\n${pod('web')}${LIST_CONFIG}`],
     ];
     for (const [name, before, old, after] of cases) {
       it(name, () => {
@@ -150,7 +149,7 @@ describe('ResourceList: results', () => {
     }
 
     it('in CRLF', () => {
-      const input = crlf(`${HEADER}results:\n- message: old\n  severity: info\nitems:\n${pod('web')}${LIST_CONFIG}`);
+      const input = crlf(`${RESOURCE_LIST_HEADER}results:\n- message: old\n  severity: info\nitems:\n${pod('web')}${LIST_CONFIG}`);
       const run = runResourceList(input);
       assert.ok(!/(^|[^\r])\n/.test(run.output), 'no bare LF in a CRLF ResourceList');
       assert.ok(run.output.endsWith(crlf(LIST_CONFIG)));
@@ -220,7 +219,7 @@ describe('ResourceList: items', () => {
   const UNPARSABLE = '- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: broken, name: again}\n  data:\n    a: *undefined-anchor\n    a: duplicate key\n';
 
   it('passes an item without marker text through byte for byte, without parsing it (it would be rejected)', () => {
-    const input = `${HEADER}${LIST_CONFIG}items:\n${UNPARSABLE}${pod('web')}`;
+    const input = `${RESOURCE_LIST_HEADER}${LIST_CONFIG}items:\n${UNPARSABLE}${pod('web')}`;
     const run = runResourceList(input);
     assert.equal(run.hasError, false, JSON.stringify(run.results));
     assertAppended(input.replace(OLD, NEW), run.output);
@@ -230,7 +229,7 @@ describe('ResourceList: items', () => {
 
   it('the same item with marker text is parsed, and rejected: proof that it was not parsed before', () => {
     const marked = UNPARSABLE.replace('name: again}', `name: again} # kobold: tag: ^1; type: semver`);
-    const input = `${HEADER}${LIST_CONFIG}items:\n${marked}${pod('web')}`;
+    const input = `${RESOURCE_LIST_HEADER}${LIST_CONFIG}items:\n${marked}${pod('web')}`;
     const run = runResourceList(input);
     assert.equal(run.hasError, true);
     const errors = run.results.filter((r) => r.severity === 'error');
@@ -244,9 +243,9 @@ describe('ResourceList: items', () => {
 
   it('keeps every item, in order, and changes only the marked ones', () => {
     const configMap = '- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: c # a comment\n  data:\n    image: docker.io/acme/app:1.0.0\n';
-    const input = `${HEADER}items:\n${pod('a')}${configMap}${pod('b')}${LIST_CONFIG}`;
+    const input = `${RESOURCE_LIST_HEADER}items:\n${pod('a')}${configMap}${pod('b')}${LIST_CONFIG}`;
     const run = runResourceList(input);
-    assertAppended(`${HEADER}items:\n${pod('a').replace(OLD, NEW)}${configMap}${pod('b').replace(OLD, NEW)}${LIST_CONFIG}`, run.output);
+    assertAppended(`${RESOURCE_LIST_HEADER}items:\n${pod('a').replace(OLD, NEW)}${configMap}${pod('b').replace(OLD, NEW)}${LIST_CONFIG}`, run.output);
     assert.deepEqual(run.results.map((r) => r.resourceRef?.name), ['a', 'b']);
   });
 
@@ -256,10 +255,10 @@ describe('ResourceList: items', () => {
     const annotated = `- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: a # kobold: tag: ^1; type: semver\n    annotations:\n      kobold/markers: "spec.initContainers[0].image: tag: ^1; type: semver"\n  spec:\n    initContainers:\n    - image: ${OLD}\n`;
     // The annotation's name as a plain value in the next item: no rule, its image stays.
     const next = `- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: b\n  data:\n    note: kobold/markers\n    image: ${OLD}\n`;
-    const input = `${HEADER}items:\n${annotated}${next}${LIST_CONFIG}`;
+    const input = `${RESOURCE_LIST_HEADER}items:\n${annotated}${next}${LIST_CONFIG}`;
     const run = runResourceList(input);
     assert.equal(run.hasError, false, JSON.stringify(run.results));
-    assertAppended(`${HEADER}items:\n${annotated.replace(OLD, NEW)}${next}${LIST_CONFIG}`, run.output);
+    assertAppended(`${RESOURCE_LIST_HEADER}items:\n${annotated.replace(OLD, NEW)}${next}${LIST_CONFIG}`, run.output);
     assert.deepEqual(run.results.map((r) => [r.severity, r.resourceRef?.name, r.field?.path]), [
       ['warning', 'a', 'metadata.name'],
       ['info', 'a', 'spec.initContainers[0].image'],
@@ -268,14 +267,14 @@ describe('ResourceList: items', () => {
 
   it('takes items that are mappings without a plain key first, among plain ones at column 0', () => {
     const others = '- {apiVersion: v1, kind: ConfigMap, metadata: {name: flow}}\n- "apiVersion": v1\n  kind: ConfigMap\n- # a comment first\n  apiVersion: v1\n  kind: ConfigMap\n';
-    const input = `${HEADER}items:\n${pod('a')}${others}${pod('b')}${LIST_CONFIG}`;
+    const input = `${RESOURCE_LIST_HEADER}items:\n${pod('a')}${others}${pod('b')}${LIST_CONFIG}`;
     const run = runResourceList(input);
     assert.equal(run.hasError, false, JSON.stringify(run.results));
-    assertAppended(`${HEADER}items:\n${pod('a').replace(OLD, NEW)}${others}${pod('b').replace(OLD, NEW)}${LIST_CONFIG}`, run.output);
+    assertAppended(`${RESOURCE_LIST_HEADER}items:\n${pod('a').replace(OLD, NEW)}${others}${pod('b').replace(OLD, NEW)}${LIST_CONFIG}`, run.output);
   });
 
   it('refuses a scalar item after plain ones at column 0, naming it', () => {
-    const input = `${HEADER}items:\n${pod('a')}${pod('b')}- just text\n${LIST_CONFIG}`;
+    const input = `${RESOURCE_LIST_HEADER}items:\n${pod('a')}${pod('b')}- just text\n${LIST_CONFIG}`;
     const run = runResourceList(input);
     assert.equal(run.hasError, true);
     assert.match(run.results[0].message, /^items\[2\], line \d+, column 1: not a resource: expected a mapping/);
@@ -283,7 +282,7 @@ describe('ResourceList: items', () => {
 
   it('names a marked item with malformed YAML by its index among the items before it', () => {
     const broken = '- apiVersion: v1\n  kind: ConfigMap\n  data: {a: 1, a: *two} # kobold: tag: ^1; type: semver\n';
-    const input = `${HEADER}items:\n${pod('a')}- # a mapping, not plainly\n  kind: Pod\n${pod('b')}${broken}${pod('c')}${LIST_CONFIG}`;
+    const input = `${RESOURCE_LIST_HEADER}items:\n${pod('a')}- # a mapping, not plainly\n  kind: Pod\n${pod('b')}${broken}${pod('c')}${LIST_CONFIG}`;
     const run = runResourceList(input);
     assert.equal(run.hasError, true);
     const line = input.split('\n').findIndex((text) => text.includes('a: *two')) + 1;
@@ -291,8 +290,8 @@ describe('ResourceList: items', () => {
   });
 
   for (const [where, input] of [
-    ['after the other top-level keys', `${HEADER}items:\n${pod('a')}${LIST_CONFIG}${pod('b')}`],
-    ['before items:', `${pod('b')}${HEADER}items:\n${pod('a')}${LIST_CONFIG}`],
+    ['after the other top-level keys', `${RESOURCE_LIST_HEADER}items:\n${pod('a')}${LIST_CONFIG}${pod('b')}`],
+    ['before items:', `${pod('b')}${RESOURCE_LIST_HEADER}items:\n${pod('a')}${LIST_CONFIG}`],
   ]) {
     it(`finds a plain item line at column 0 ${where}: malformed YAML, never an item left out`, () => {
       let message: string;
@@ -309,14 +308,14 @@ describe('ResourceList: items', () => {
   }
 
   it('items in a flow sequence inside a block ResourceList', () => {
-    const input = `${HEADER}items: [{apiVersion: v1, kind: Pod, metadata: {name: f}, image: ${OLD}, ${MARKER}\n  }]\n${LIST_CONFIG}`;
+    const input = `${RESOURCE_LIST_HEADER}items: [{apiVersion: v1, kind: Pod, metadata: {name: f}, image: ${OLD}, ${MARKER}\n  }]\n${LIST_CONFIG}`;
     const run = runResourceList(input);
     assertAppended(input.replace(OLD, NEW), run.output);
     assert.equal(run.results[0].field?.path, 'image');
   });
 
   it('items indented under items:', () => {
-    const input = `${HEADER}items:\n${pod('web').replace(/^(?=.)/gm, '  ')}${LIST_CONFIG}`;
+    const input = `${RESOURCE_LIST_HEADER}items:\n${pod('web').replace(/^(?=.)/gm, '  ')}${LIST_CONFIG}`;
     const run = runResourceList(input);
     assertAppended(input.replace(OLD, NEW), run.output);
     assert.equal(run.results.length, 1);
@@ -330,7 +329,7 @@ describe('ResourceList: items', () => {
     ['an empty list', 'items: []\n'],
   ] as const) {
     it(`items ${name}: no error, the ResourceList back with results: []`, () => {
-      const input = `${HEADER}${LIST_CONFIG}${items}`;
+      const input = `${RESOURCE_LIST_HEADER}${LIST_CONFIG}${items}`;
       const run = runResourceList(input);
       assert.deepEqual(run.results, []);
       assertAppended(input, run.output);
@@ -348,7 +347,7 @@ describe('ResourceList: items', () => {
 
 describe('ResourceList: resources and files in results', () => {
   const annotated = (annotations: string): string =>
-    `${HEADER}items:\n- apiVersion: apps/v1\n  kind: Deployment\n  metadata:\n    name: web\n    annotations:\n${annotations}  spec:\n    image: ${OLD} ${MARKER}\n    other: docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: bogus\n${LIST_CONFIG}`;
+    `${RESOURCE_LIST_HEADER}items:\n- apiVersion: apps/v1\n  kind: Deployment\n  metadata:\n    name: web\n    annotations:\n${annotations}  spec:\n    image: ${OLD} ${MARKER}\n    other: docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: bogus\n${LIST_CONFIG}`;
 
   const fileOf = (annotations: string): unknown[] => {
     const run = runResourceList(annotated(annotations));
@@ -383,11 +382,8 @@ describe('ResourceList: resources and files in results', () => {
   });
 
   it('the input kpt 1.0.0-beta.56 really sends: file, resourceRef and the update', function () {
-    const capture = join(__dirname, '..', '..', 'shared', 'clients', 'kpt-1.0.0-beta.56-fn-eval-input.yaml');
-    if (!existsSync(capture)) {
-      this.test!.title += ' [skipped: ../shared/clients is not beside the project]';
-      this.skip();
-    }
+    const capture = join(SHARED, 'clients', 'kpt-1.0.0-beta.56-fn-eval-input.yaml');
+    if (!existsSync(capture)) skipWith(this, '../shared/clients is not beside the project');
     const input = readFileSync(capture, 'utf8');
     const run = runResourceList(input);
     assert.equal(run.hasError, false);
@@ -406,7 +402,7 @@ describe('ResourceList: resources and files in results', () => {
 });
 
 describe('ResourceList: functionConfig kinds', () => {
-  const withConfig = (config: string): string => `${HEADER}items:\n${pod('web')}${config}`;
+  const withConfig = (config: string): string => `${RESOURCE_LIST_HEADER}items:\n${pod('web')}${config}`;
   const kinds: Array<[string, string]> = [
     ['kobold/v1alpha3 List', `functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  items:\n  - docker.io/other/x:1.0.0\n  - ${NEW}\n`],
     ['kobold/v1alpha3 ImageRefUpdater', `functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: ImageRefUpdater\n  metadata: {name: u}\n  items: [${NEW}]\n`],
@@ -457,7 +453,7 @@ describe('ResourceList: configuration errors', () => {
   for (const [name, config, message] of errors) {
     it(`${name}: an error result, the items unchanged`, () => {
       for (const eol of ['\n', '\r\n']) {
-        const lf = `${HEADER}items:\n${pod('web')}${config}`;
+        const lf = `${RESOURCE_LIST_HEADER}items:\n${pod('web')}${config}`;
         const input = eol === '\n' ? lf : crlf(lf);
         const run = runResourceList(input);
         assert.equal(run.hasError, true);
@@ -472,7 +468,7 @@ describe('ResourceList: configuration errors', () => {
   }
 
   it('items that are not a list: an error result with line and column, the ResourceList back unchanged', () => {
-    const input = `${HEADER}${LIST_CONFIG}items: {apiVersion: v1, kind: Pod}\n`;
+    const input = `${RESOURCE_LIST_HEADER}${LIST_CONFIG}items: {apiVersion: v1, kind: Pod}\n`;
     const run = runResourceList(input);
     assert.equal(run.hasError, true);
     assert.equal(run.results.length, 1);
@@ -483,12 +479,12 @@ describe('ResourceList: configuration errors', () => {
 
   it('input that is no ResourceList throws (there is no ResourceList to write back)', () => {
     assert.throws(() => runResourceList('apiVersion: v1\nkind: Pod\n'), /not a ResourceList/);
-    assert.throws(() => runResourceList(`${HEADER}items: []\n---\n${HEADER}items: []\n`), /expected one ResourceList, found 2 YAML documents/);
+    assert.throws(() => runResourceList(`${RESOURCE_LIST_HEADER}items: []\n---\n${RESOURCE_LIST_HEADER}items: []\n`), /expected one ResourceList, found 2 YAML documents/);
     assert.throws(() => runResourceList(''), /empty input/);
   });
 
   it('parse helpers agree: the results round-trip through yaml.parse', () => {
-    const input = `${HEADER}items:\n${pod('web')}`;
+    const input = `${RESOURCE_LIST_HEADER}items:\n${pod('web')}`;
     const parsed = parse(runResourceList(input).output) as { results: Array<{ severity: string }> };
     assert.equal(parsed.results[0].severity, 'error');
   });

@@ -1,16 +1,9 @@
 import { strict as assert } from 'assert';
-import { parseDocument } from 'yaml';
-import { liteTreeOf } from '../src/yaml/composed-tree';
-import { LiteNode } from '../src/yaml/lite-tree';
 import { runResourceList } from '../src/krm/resource-list';
 import { readSimpleYaml } from '../src/yaml/fast-reader';
+import { composedTree } from './support/samples';
 
 /** The tree the full composer gives for a document, the reference the fast reader must equal. */
-function composedTree(text: string): LiteNode {
-  const doc = parseDocument(text);
-  assert.deepEqual(doc.errors, [], `the composer rejects ${JSON.stringify(text)}`);
-  return liteTreeOf(doc.contents, text, 0);
-}
 
 const SIMPLE_DOCUMENTS: Record<string, string> = {
   'nested maps and sequences': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\n  labels:\n    a: b\nspec:\n  containers:\n  - name: c\n    image: docker.io/x/y:1 # kobold: tag: ^1; type: semver\n    ports:\n    - containerPort: 80\n  - name: d\n    image: "q:1"   # kobold: tag: x; type: exact\n',

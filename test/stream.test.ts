@@ -8,10 +8,10 @@ import { writeFileSync } from 'fs';
 import { join } from 'path';
 import { parse, parseAllDocuments } from 'yaml';
 import { Result, updateImageRefs } from '../src/index';
-import { BOM, crlf, ensureBuilt, runCli, tempDir } from './fixtures/lossless/harness';
+import { BOM, crlf } from './support/lossless';
+import { ensureBuilt, runCli, TempDirs } from './support/process';
+import { NEW, OLD } from './support/samples';
 
-const OLD = 'docker.io/acme/app:1.0.0';
-const NEW = 'docker.io/acme/app:1.2.3';
 const MARKER = '# kobold: tag: ^1; type: semver';
 const marked = (key: string): string => `${key}: ${OLD} ${MARKER}\n`;
 const CONFIG = `apiVersion: kobold/v1alpha3\nkind: List\nitems:\n- ${NEW}\n`;
@@ -130,19 +130,20 @@ describe('stream mode: documents without marker text are not parsed', () => {
 
 describe('stream mode through the built CLI (standalone)', function () {
   this.timeout(60000);
-  const tmp = tempDir('stream-cli');
+  const temps = new TempDirs();
+  const dir = temps.make('stream-cli');
   const write = (name: string, text: string | Buffer): string => {
-    writeFileSync(join(tmp.dir, name), text);
+    writeFileSync(join(dir, name), text);
     return name;
   };
-  const cli = (args: string[], stdin = ''): ReturnType<typeof runCli> => runCli(args, stdin, tmp.dir);
+  const cli = (args: string[], stdin = ''): ReturnType<typeof runCli> => runCli(args, { input: stdin, cwd: dir });
   const stderrResults = (stderr: string): Result[] => (stderr.trim() === '' ? [] : (parse(stderr) as Result[]));
 
   before(() => {
     ensureBuilt();
     write('config.yaml', CONFIG);
   });
-  after(() => tmp.remove());
+  after(() => temps.cleanup());
 
   it('FILE: the stream updated on stdout, file.path and file.index in the results on stderr', () => {
     write('stream.yaml', STREAM);

@@ -1,6 +1,4 @@
 import { strict as assert } from 'assert';
-import { parseDocument } from 'yaml';
-import { liteTreeOf } from '../src/yaml/composed-tree';
 import { applyEdits } from '../src/output/edits';
 import { checkImageRefs } from '../src/krm/fn-config';
 import { LiteNode } from '../src/yaml/lite-tree';
@@ -10,15 +8,12 @@ import { FieldDecider } from '../src/match/field-decider';
 import { FileRef, Result } from '../src/output/results';
 import { readSimpleYaml } from '../src/yaml/fast-reader';
 import { updateResource } from '../src/update/resource';
+import { composedTree, digestOf } from './support/samples';
 
-const D1 = `sha256:${'1'.repeat(64)}`;
-const D2 = `sha256:${'2'.repeat(64)}`;
+const D1 = digestOf('1');
+const D2 = digestOf('2');
 
-function compose(source: string): LiteNode {
-  const doc = parseDocument(source, { keepSourceTokens: true });
-  assert.deepEqual(doc.errors, [], `test input should be valid YAML: ${source}`);
-  return liteTreeOf(doc.contents, source, 0);
-}
+
 
 interface Run {
   output: string;
@@ -37,7 +32,7 @@ function runOn(tree: LiteNode, source: string, refs: readonly string[], fallback
  * resource, it must give the same output and results.
  */
 function run(source: string, refs: readonly string[], fallbackFile?: FileRef): Run {
-  const composed = runOn(compose(source), source, refs, fallbackFile);
+  const composed = runOn(composedTree(source), source, refs, fallbackFile);
   const simple = readSimpleYaml(source, 0, source.length, false);
   if (simple !== null) assert.deepEqual(runOn(simple, source, refs, fallbackFile), composed, 'the simple reader and the composer should agree');
   return composed;
@@ -219,7 +214,7 @@ describe('updateResource', () => {
       const simple = readSimpleYaml(source, 0, source.length, false);
       assert.ok(simple !== null);
       assert.deepEqual(runOn(simple, source, ['busybox:1.2']), { output: source, results: expected }, 'simple reader');
-      assert.deepEqual(runOn(compose(source), source, ['busybox:1.2']), { output: source, results: expected }, 'composer');
+      assert.deepEqual(runOn(composedTree(source), source, ['busybox:1.2']), { output: source, results: expected }, 'composer');
     });
 
     it('carries the resource and file on warnings too', () => {
@@ -378,7 +373,7 @@ image: busybox:1.0
       const source = "metadata:\n  annotations:\n    kobold/markers: 'data[\"a\\q\"]: tag: x'\n";
       let result: Run | undefined;
       assert.doesNotThrow(() => {
-        result = runOn(compose(source), source, []);
+        result = runOn(composedTree(source), source, []);
       });
       assert.equal(result?.output, source);
       assert.equal(result?.results.length, 1);
@@ -430,56 +425,56 @@ image: busybox:1.0
 
 describe('resourceOrigin', () => {
   it('gives apiVersion, kind, name and namespace', () => {
-    assert.deepEqual(resourceOrigin(compose('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\n  namespace: prod\n')), {
+    assert.deepEqual(resourceOrigin(composedTree('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\n  namespace: prod\n')), {
       resourceRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'app', namespace: 'prod' },
     });
   });
 
   it('leaves out a missing namespace and uses an empty name when there is none', () => {
-    assert.deepEqual(resourceOrigin(compose('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n')), {
+    assert.deepEqual(resourceOrigin(composedTree('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n')), {
       resourceRef: { apiVersion: 'v1', kind: 'ConfigMap', name: 'cm' },
     });
-    assert.deepEqual(resourceOrigin(compose('apiVersion: v1\nkind: ConfigMap\n')), { resourceRef: { apiVersion: 'v1', kind: 'ConfigMap', name: '' } });
+    assert.deepEqual(resourceOrigin(composedTree('apiVersion: v1\nkind: ConfigMap\n')), { resourceRef: { apiVersion: 'v1', kind: 'ConfigMap', name: '' } });
   });
 
   it('gives no resourceRef without apiVersion or kind', () => {
-    assert.deepEqual(resourceOrigin(compose('kind: X\nmetadata:\n  name: n\n')), {});
-    assert.deepEqual(resourceOrigin(compose('apiVersion: v1\n')), {});
-    assert.deepEqual(resourceOrigin(compose('- a\n')), {});
+    assert.deepEqual(resourceOrigin(composedTree('kind: X\nmetadata:\n  name: n\n')), {});
+    assert.deepEqual(resourceOrigin(composedTree('apiVersion: v1\n')), {});
+    assert.deepEqual(resourceOrigin(composedTree('- a\n')), {});
   });
 
   it('reads the file from config.kubernetes.io/path and index', () => {
     const source = "metadata:\n  annotations:\n    config.kubernetes.io/path: 'dir/deploy.yaml'\n    config.kubernetes.io/index: '0'\n";
-    assert.deepEqual(resourceOrigin(compose(source)), { file: { path: 'dir/deploy.yaml', index: 0 } });
+    assert.deepEqual(resourceOrigin(composedTree(source)), { file: { path: 'dir/deploy.yaml', index: 0 } });
   });
 
   it('reads the internal. forms', () => {
     const source = 'metadata:\n  annotations:\n    internal.config.kubernetes.io/path: a.yaml\n    internal.config.kubernetes.io/index: "4"\n';
-    assert.deepEqual(resourceOrigin(compose(source)), { file: { path: 'a.yaml', index: 4 } });
+    assert.deepEqual(resourceOrigin(composedTree(source)), { file: { path: 'a.yaml', index: 4 } });
   });
 
   it('prefers config.kubernetes.io over internal.config.kubernetes.io', () => {
     const source = 'metadata:\n  annotations:\n    internal.config.kubernetes.io/path: b.yaml\n    config.kubernetes.io/path: a.yaml\n    config.kubernetes.io/index: "1"\n    internal.config.kubernetes.io/index: "2"\n';
-    assert.deepEqual(resourceOrigin(compose(source)), { file: { path: 'a.yaml', index: 1 } });
+    assert.deepEqual(resourceOrigin(composedTree(source)), { file: { path: 'a.yaml', index: 1 } });
   });
 
   it('leaves out an index that is not a number', () => {
     const source = 'metadata:\n  annotations:\n    config.kubernetes.io/path: a.yaml\n    config.kubernetes.io/index: x\n';
-    assert.deepEqual(resourceOrigin(compose(source)), { file: { path: 'a.yaml' } });
+    assert.deepEqual(resourceOrigin(composedTree(source)), { file: { path: 'a.yaml' } });
   });
 
   it('uses the fallback file without a path annotation, even with an index annotation', () => {
     const fallback = { path: 'f.yaml', index: 5 };
-    assert.deepEqual(resourceOrigin(compose('a: b\n'), fallback), { file: fallback });
-    assert.deepEqual(resourceOrigin(compose('metadata:\n  annotations:\n    config.kubernetes.io/index: "1"\n'), fallback), { file: fallback });
-    assert.deepEqual(resourceOrigin(compose('a: b\n')), {});
+    assert.deepEqual(resourceOrigin(composedTree('a: b\n'), fallback), { file: fallback });
+    assert.deepEqual(resourceOrigin(composedTree('metadata:\n  annotations:\n    config.kubernetes.io/index: "1"\n'), fallback), { file: fallback });
+    assert.deepEqual(resourceOrigin(composedTree('a: b\n')), {});
   });
 
   it('reads annotations with annotation()', () => {
-    const root = compose('metadata:\n  annotations:\n    kobold/markers: |\n      a: tag: x\n    other: "1"\n');
+    const root = composedTree('metadata:\n  annotations:\n    kobold/markers: |\n      a: tag: x\n    other: "1"\n');
     assert.equal(annotation(root, MARKERS_ANNOTATION), 'a: tag: x\n');
     assert.equal(annotation(root, 'other'), '1');
     assert.equal(annotation(root, 'missing'), undefined);
-    assert.equal(annotation(compose('metadata: {}\n'), 'other'), undefined);
+    assert.equal(annotation(composedTree('metadata: {}\n'), 'other'), undefined);
   });
 });

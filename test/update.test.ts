@@ -3,9 +3,11 @@ import { MarkerOptions } from '../src/markers/marker';
 import { parseIncomingReference } from '../src/match/reference';
 import { compileRule, FieldRule } from '../src/match/rule';
 import { currentReferenceText, currentTag, decideFieldUpdate, FieldDecision, IncomingRef, valueForPart } from '../src/match/decide';
+import { digestOf } from './support/samples';
 
-const D1 = `sha256:${'1'.repeat(64)}`;
-const D2 = `sha256:${'2'.repeat(64)}`;
+const D1 = digestOf('1');
+const D2 = digestOf('2');
+
 const D3 = `sha256:${'e'.repeat(64)}`;
 
 function incoming(text: string): IncomingRef {

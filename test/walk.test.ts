@@ -1,17 +1,12 @@
 import { strict as assert } from 'assert';
-import { parseDocument } from 'yaml';
-import { liteTreeOf, trailingComment } from '../src/yaml/composed-tree';
+import { trailingComment } from '../src/yaml/composed-tree';
 import { parseAnnotationRule, PathSegment, PathSelector } from '../src/markers/field-path';
 import { LiteNode } from '../src/yaml/lite-tree';
 import { readSimpleYaml } from '../src/yaml/fast-reader';
 import { CommentMarkers, findCommentMarkers, selectNodes } from '../src/markers/walk';
+import { composedTree } from './support/samples';
 
 /** The resource tree as the yaml composer gives it (`parseDocument` with source tokens). */
-function compose(source: string): LiteNode {
-  const doc = parseDocument(source, { keepSourceTokens: true });
-  assert.deepEqual(doc.errors, [], `test input should be valid YAML: ${source}`);
-  return liteTreeOf(doc.contents, source, 0);
-}
 
 type Found = {
   marked: Array<[PathSegment[], boolean, string, string, string]>;
@@ -37,7 +32,7 @@ function found(tree: LiteNode, source: string): Found {
  * the document, it must find exactly the same.
  */
 function markers(source: string): Found {
-  const composed = found(compose(source), source);
+  const composed = found(composedTree(source), source);
   const simple = readSimpleYaml(source, 0, source.length, false);
   if (simple !== null) assert.deepEqual(found(simple, source), composed, 'the simple reader and the composer should agree');
   return composed;
@@ -204,7 +199,7 @@ describe('findCommentMarkers', () => {
 
   it('returns the marked fields in document order', () => {
     const source = 'a: x # kobold: 1\nb:\n  c: y # kobold: 2\n  d: [z # kobold: 3\n    ]\ne: "w" # kobold: 4\nf:\n  - v # kobold: 5\n';
-    assert.deepEqual(findCommentMarkers(compose(source)).marked.map((field) => field.markerText), [' 1', ' 2', ' 3', ' 4', ' 5']);
+    assert.deepEqual(findCommentMarkers(composedTree(source)).marked.map((field) => field.markerText), [' 1', ' 2', ' 3', ' 4', ' 5']);
   });
 
   it('handles CRLF line ends', () => {
@@ -248,7 +243,7 @@ describe('findCommentMarkers', () => {
       const simple = readSimpleYaml(source, 0, source.length, false);
       assert.ok(simple !== null);
       assert.deepEqual(found(simple, source), expected, `simple reader: ${source}`);
-      assert.deepEqual(found(compose(source), source), expected, `composer: ${source}`);
+      assert.deepEqual(found(composedTree(source), source), expected, `composer: ${source}`);
     }
   });
 
@@ -282,7 +277,7 @@ describe('selectNodes', () => {
     '      image: p8080',
     '',
   ].join('\n');
-  const root = compose(source);
+  const root = composedTree(source);
 
   it('follows keys', () => {
     assert.deepEqual(select(root, 'spec["a.b"]'), [[['spec', 'a.b'], '3']]);

@@ -1,4 +1,5 @@
 import { EditList } from '../output/edits';
+import { lastAtOrBefore } from '../sorted-offsets';
 
 /** Lines of context around a change. */
 const CONTEXT = 3;
@@ -39,18 +40,6 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** The index of the line holding `offset`. */
-function lineAt(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >>> 1;
-    if (starts[middle] <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
 /** Lines of a text, each with its line break. */
 function splitLines(text: string): string[] {
   return text === '' ? [] : text.match(/[^\n]*\n|[^\n]+$/g)!;
@@ -72,8 +61,8 @@ interface Block {
 function blocksOf(source: string, starts: readonly number[], changes: readonly Change[]): Block[] {
   const blocks: Array<Block & { changes: Change[] }> = [];
   for (const change of changes) {
-    const first = lineAt(starts, change.start);
-    const last = lineAt(starts, Math.max(change.start, change.end - 1));
+    const first = lastAtOrBefore(starts, change.start);
+    const last = lastAtOrBefore(starts, Math.max(change.start, change.end - 1));
     const previous = blocks[blocks.length - 1];
     if (previous !== undefined && first <= previous.last) {
       previous.last = Math.max(previous.last, last);

@@ -1,4 +1,5 @@
 import { LiteScalar } from './lite-tree';
+import { lastAtOrBefore } from '../sorted-offsets';
 
 /**
  * The content of a literal block scalar as a text of its own, the way YAML embedded in it reads:
@@ -17,18 +18,6 @@ function leadingSpaces(source: string, start: number, end: number): number {
   let i = start;
   while (i < end && source.charCodeAt(i) === SPACE) i++;
   return i - start;
-}
-
-/** The index of the last of the ascending `starts` that is at most `offset`. */
-function lastAtOrBefore(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >>> 1;
-    if (starts[middle] <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
 }
 
 /**

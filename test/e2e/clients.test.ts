@@ -9,14 +9,15 @@ import { strict as assert } from 'assert';
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { parse, parseAllDocuments } from 'yaml';
-import { CLI, ensureBuilt, FIXTURES, onPath, REPO_ROOT, run, runCli, skipWith, TempDirs, withReplacements } from './helpers';
+import { CLI, E2E_FIXTURES, ensureBuilt, onPath, run, runCli, SHARED, skipWith, TempDirs } from '../support/process';
+import { withReplacements } from '../support/text';
 
 /** ../shared/clients next to the repository (/work/shared/clients on the development machine). */
-const CLIENTS_DIR = [join(REPO_ROOT, '..', 'shared', 'clients'), '/work/shared/clients'].find((dir) => existsSync(dir));
+const CLIENTS_DIR = existsSync(join(SHARED, 'clients')) ? join(SHARED, 'clients') : undefined;
 const KPT_CAPTURE = 'kpt-1.0.0-beta.56-fn-eval-input.yaml';
 const KUSTOMIZE_CAPTURE = 'kustomize-v5.0.3-transformer-input.yaml';
-const KUSTOMIZE_WITH_MARKERS = join(FIXTURES, 'clients', 'kustomize-v5.0.3-transformer-input.markers.yaml');
-const KUSTOMIZE_WITH_EMBEDDED = join(FIXTURES, 'clients', 'kustomize-v5.0.3-transformer-input.embedded.yaml');
+const KUSTOMIZE_WITH_MARKERS = join(E2E_FIXTURES, 'clients', 'kustomize-v5.0.3-transformer-input.markers.yaml');
+const KUSTOMIZE_WITH_EMBEDDED = join(E2E_FIXTURES, 'clients', 'kustomize-v5.0.3-transformer-input.embedded.yaml');
 
 /** The lines the fixture adds to the kustomize capture (SPEC 3b). */
 const MARKER_ANNOTATION_LINES = '      kobold/markers: |\n        spec.containers[*].image: tag: ^1; type: semver\n';
@@ -157,7 +158,7 @@ describe('e2e: real client input', function () {
   it('kustomize build --enable-alpha-plugins --enable-exec with an ImageRefUpdater transformer', function () {
     if (!onPath('kustomize')) skipWith(this, 'kustomize is not on PATH');
     const { path: base } = temp.copyFixture(join('kustomize-build', 'base'), 'base');
-    const template = readFileSync(join(FIXTURES, 'kustomize-build', 'image-ref-updater.template.yaml'), 'utf8');
+    const template = readFileSync(join(E2E_FIXTURES, 'kustomize-build', 'image-ref-updater.template.yaml'), 'utf8');
     writeFileSync(join(base, 'image-ref-updater.yaml'), template.replaceAll('{{EXEC}}', CLI));
 
     const outcome = run('kustomize', ['build', base, '--enable-alpha-plugins', '--enable-exec']);

@@ -10,10 +10,10 @@ import { spawn, spawnSync } from 'child_process';
 import { chmodSync, chownSync, cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync, openSync, writeSync, closeSync } from 'fs';
 import { dirname, join } from 'path';
 import { parse } from 'yaml';
-import { CLI, ensureBuilt, onPath, readTree, run, RunOutcome, runCli, skipWith, TempDirs, withReplacements } from './helpers';
+import { CLI, ensureBuilt, onPath, readTree, run, runCli, RunResult, skipWith, TempDirs } from '../support/process';
+import { withReplacements } from '../support/text';
+import { NEW, OLD } from '../support/samples';
 
-const OLD = 'docker.io/acme/app:1.0.0';
-const NEW = 'docker.io/acme/app:1.2.3';
 const MARKER = '# kobold: tag: ^1; type: semver';
 const IMAGE = ['--image', NEW];
 
@@ -33,7 +33,7 @@ function writeTree(root: string, files: Record<string, string>): string {
 }
 
 /** The results on stderr: YAML, the summary a comment in it. */
-function stderrResults(outcome: RunOutcome): Array<{ severity: string; file?: { path: string }; resourceRef?: { name: string }; field?: { path: string } }> {
+function stderrResults(outcome: RunResult): Array<{ severity: string; file?: { path: string }; resourceRef?: { name: string }; field?: { path: string } }> {
   return (parse(outcome.stderr) ?? []) as ReturnType<typeof stderrResults>;
 }
 
@@ -258,7 +258,7 @@ describe('files in place: -w, -d, -l on files and directories (SPEC §8)', funct
     const LIST = `apiVersion: v1\nkind: List\nitems:\n- apiVersion: apps/v1\n  kind: Deployment\n  metadata:\n    name: one\n  spec:\n    image: ${OLD} ${MARKER}\n- apiVersion: apps/v1\n  kind: Deployment\n  metadata:\n    name: two\n    annotations:\n      kobold/markers: |\n        spec.image: tag: ^1; type: semver\n  spec:\n    image: ${OLD}\n`;
     const listUpdated = LIST.split(OLD).join(NEW);
     const expected = [['one', 'spec.image'], ['two', 'spec.image']];
-    const refsOf = (outcome: RunOutcome): string[][] => stderrResults(outcome).map((result) => [result.resourceRef!.name, result.field!.path]);
+    const refsOf = (outcome: RunResult): string[][] => stderrResults(outcome).map((result) => [result.resourceRef!.name, result.field!.path]);
 
     it('in place and standalone', () => {
       const root = writeTree(dirs.make(), { 'list.yaml': LIST });
@@ -292,7 +292,7 @@ describe('files in place: -w, -d, -l on files and directories (SPEC §8)', funct
 });
 
 /** Runs the CLI as the user nobody, who has to respect permission bits. */
-function runAsNobody(args: readonly string[], cwd: string): RunOutcome {
+function runAsNobody(args: readonly string[], cwd: string): RunResult {
   return run('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, ...args], { cwd });
 }
 

@@ -9,12 +9,11 @@
  * "kpt's own normalisation" shows that this is kpt's doing, not the function's.
  */
 import { strict as assert } from 'assert';
+import { parse } from 'yaml';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import {
-  CLI, ensureBuilt, FIXTURES, kptResultLines, onPath, readTree, REPO_ROOT, run, RunOutcome, runCli, skipWith, TempDirs,
-  withReplacements, yamlData,
-} from './helpers';
+import { CLI, E2E_FIXTURES, ensureBuilt, onPath, readTree, REPO, run, runCli, RunResult, skipWith, TempDirs } from '../support/process';
+import { kptResultLines, withReplacements } from '../support/text';
 
 /** The image references every functionConfig of these tests carries, in this order. */
 const IMAGE_REFS = [
@@ -86,16 +85,16 @@ function expectedTree(original: Record<string, string>): Record<string, string> 
   return expected;
 }
 
-function kptOutput(outcome: RunOutcome): string {
+function kptOutput(outcome: RunResult): string {
   return `${outcome.stdout}\n${outcome.stderr}`;
 }
 
-function describeRun(outcome: RunOutcome): string {
+function describeRun(outcome: RunResult): string {
   return `kpt exited ${outcome.status}\n--- stdout\n${outcome.stdout}\n--- stderr\n${outcome.stderr}`;
 }
 
 /** Asserts the result lines of a successful run on kpt-pkg: exactly the info lines, and the one warning. */
-function assertPackageResults(outcome: RunOutcome): void {
+function assertPackageResults(outcome: RunResult): void {
   const lines = kptResultLines(kptOutput(outcome));
   assert.deepEqual(lines.filter((line) => line.startsWith('[info]')).sort(), INFO_LINES, describeRun(outcome));
   const warnings = lines.filter((line) => line.startsWith('[warning]'));
@@ -105,7 +104,7 @@ function assertPackageResults(outcome: RunOutcome): void {
   assert.equal(lines.filter((line) => line.startsWith('[error]')).length, 0, describeRun(outcome));
 }
 
-function kptEval(pkg: string, args: readonly string[], cwd?: string): RunOutcome {
+function kptEval(pkg: string, args: readonly string[], cwd?: string): RunResult {
   return run('kpt', ['fn', 'eval', pkg, '--exec', CLI, '--truncate-output=false', ...args], { cwd });
 }
 
@@ -139,7 +138,7 @@ describe('e2e: kpt', function () {
       it(`updates the marked fields, and only them, with a ${what} functionConfig`, function () {
         const { dir, pkg, original } = freshPackage();
         const resultsDir = join(dir, 'results');
-        const outcome = kptEval(pkg, ['--fn-config', join(FIXTURES, 'fn-configs', file), '--results-dir', resultsDir]);
+        const outcome = kptEval(pkg, ['--fn-config', join(E2E_FIXTURES, 'fn-configs', file), '--results-dir', resultsDir]);
         assert.equal(outcome.status, 0, describeRun(outcome));
         assert.deepEqual(readTree(pkg), expectedTree(original));
         assertPackageResults(outcome);
@@ -149,9 +148,9 @@ describe('e2e: kpt', function () {
     it('hands kpt structured results with resourceRef, field and file (path and index)', function () {
       const { dir, pkg } = freshPackage();
       const resultsDir = join(dir, 'results');
-      const outcome = kptEval(pkg, ['--fn-config', join(FIXTURES, 'fn-configs', 'list.yaml'), '--results-dir', resultsDir]);
+      const outcome = kptEval(pkg, ['--fn-config', join(E2E_FIXTURES, 'fn-configs', 'list.yaml'), '--results-dir', resultsDir]);
       assert.equal(outcome.status, 0, describeRun(outcome));
-      const list = yamlData(readFileSync(join(resultsDir, 'results.yaml'), 'utf8')) as {
+      const list = parse(readFileSync(join(resultsDir, 'results.yaml'), 'utf8')) as {
         exitCode: number;
         items: Array<{ exec: string; exitCode: number; results: Array<Record<string, unknown>> }>;
       };
@@ -186,7 +185,7 @@ describe('e2e: kpt', function () {
 
   it('prints the field path of a warning once (kpt already prefixes results with field.path)', function () {
     const { pkg } = freshPackage();
-    const outcome = kptEval(pkg, ['--fn-config', join(FIXTURES, 'fn-configs', 'list.yaml')]);
+    const outcome = kptEval(pkg, ['--fn-config', join(E2E_FIXTURES, 'fn-configs', 'list.yaml')]);
     assert.equal(outcome.status, 0, describeRun(outcome));
     const warning = kptResultLines(kptOutput(outcome)).find((line) => line.startsWith('[warning]'));
     assert.ok(warning !== undefined, describeRun(outcome));
@@ -195,7 +194,7 @@ describe('e2e: kpt', function () {
 
   it('a second run with the same functionConfig changes nothing', function () {
     const { pkg, original } = freshPackage();
-    const fnConfig = join(FIXTURES, 'fn-configs', 'list.yaml');
+    const fnConfig = join(E2E_FIXTURES, 'fn-configs', 'list.yaml');
     const first = kptEval(pkg, ['--fn-config', fnConfig]);
     assert.equal(first.status, 0, describeRun(first));
     assert.deepEqual(readTree(pkg), expectedTree(original));
@@ -213,7 +212,7 @@ describe('e2e: kpt', function () {
   describe('configuration errors', function () {
     it('functionConfig kind Foo: exit non-zero, the error printed, every file untouched', function () {
       const { pkg, original } = freshPackage();
-      const outcome = kptEval(pkg, ['--fn-config', join(FIXTURES, 'fn-configs', 'kind-foo.yaml')]);
+      const outcome = kptEval(pkg, ['--fn-config', join(E2E_FIXTURES, 'fn-configs', 'kind-foo.yaml')]);
       assert.notEqual(outcome.status, 0, describeRun(outcome));
       assert.deepEqual(readTree(pkg), original);
       const output = kptOutput(outcome);
@@ -242,8 +241,8 @@ describe('e2e: kpt', function () {
     /** kpt-pkg plus fn-config.yaml and a Kptfile whose mutator execs `exec`. */
     function renderPackage(exec: string): { pkg: string; original: Record<string, string> } {
       const { pkg } = freshPackage();
-      writeFileSync(join(pkg, 'fn-config.yaml'), readFileSync(join(FIXTURES, 'kpt-render', 'fn-config.yaml')));
-      const template = readFileSync(join(FIXTURES, 'kpt-render', 'Kptfile.template'), 'utf8');
+      writeFileSync(join(pkg, 'fn-config.yaml'), readFileSync(join(E2E_FIXTURES, 'kpt-render', 'fn-config.yaml')));
+      const template = readFileSync(join(E2E_FIXTURES, 'kpt-render', 'Kptfile.template'), 'utf8');
       writeFileSync(join(pkg, 'Kptfile'), template.replaceAll('{{EXEC}}', exec));
       return { pkg, original: readTree(pkg) };
     }
@@ -261,7 +260,7 @@ describe('e2e: kpt', function () {
     it('a relative exec path is resolved against kpt\'s working directory, not the Kptfile\'s (kpt behaviour)', function () {
       // The package lives in a temp dir with no dist/ in it: the run only works because kpt runs in the repo root.
       const { pkg, original } = renderPackage('./dist/cli.js');
-      const outcome = run('kpt', ['fn', 'render', pkg, '--allow-exec', '--truncate-output=false'], { cwd: REPO_ROOT });
+      const outcome = run('kpt', ['fn', 'render', pkg, '--allow-exec', '--truncate-output=false'], { cwd: REPO });
       assert.equal(outcome.status, 0, describeRun(outcome));
       assert.deepEqual(readTree(pkg), expectedTree(original));
       assertPackageResults(outcome);
@@ -269,8 +268,8 @@ describe('e2e: kpt', function () {
   });
 
   describe("kpt's own normalisation (not the function's)", function () {
-    const original = readFileSync(join(FIXTURES, 'kpt-normalise', 'pkg', 'pod.yaml'), 'utf8');
-    const canonical = readFileSync(join(FIXTURES, 'kpt-normalise', 'pod.kpt-canonical.yaml'), 'utf8');
+    const original = readFileSync(join(E2E_FIXTURES, 'kpt-normalise', 'pkg', 'pod.yaml'), 'utf8');
+    const canonical = readFileSync(join(E2E_FIXTURES, 'kpt-normalise', 'pod.kpt-canonical.yaml'), 'utf8');
 
     it('kpt rewrites a file into its canonical form even when the function changes nothing', function () {
       // kpt: indentation to 2 spaces, sequences re-indented, one space before a comment, blank
@@ -309,7 +308,7 @@ describe('e2e: the built CLI as kpt executes it', function () {
   it('a clean `npm run build` yields an executable dist/cli.js (kpt --exec runs the file itself)', function () {
     this.timeout(180_000);
     // Removed first: the build script must set the mode itself, not inherit it from an old file.
-    const cli = join(REPO_ROOT, 'dist', 'cli.js');
+    const cli = join(REPO, 'dist', 'cli.js');
     rmSync(cli, { force: true });
     const build = run('npm', ['run', 'build', '--silent']);
     assert.equal(build.status, 0, `${build.stdout}${build.stderr}`);

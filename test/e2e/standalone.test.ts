@@ -8,10 +8,11 @@ import { strict as assert } from 'assert';
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { parse } from 'yaml';
-import { ensureBuilt, FIXTURES, readTree, REPO_ROOT, RunOutcome, runCli, TempDirs, withReplacements } from './helpers';
+import { E2E_FIXTURES, ensureBuilt, readTree, REPO, runCli, RunResult, TempDirs } from '../support/process';
+import { withReplacements } from '../support/text';
 
-const compose = readFileSync(join(FIXTURES, 'standalone', 'compose.yaml'), 'utf8');
-const values = readFileSync(join(FIXTURES, 'standalone', 'values.yaml'), 'utf8');
+const compose = readFileSync(join(E2E_FIXTURES, 'standalone', 'compose.yaml'), 'utf8');
+const values = readFileSync(join(E2E_FIXTURES, 'standalone', 'values.yaml'), 'utf8');
 
 /** compose.yaml after the run: two spaces and three spaces before the comments stay as they are. */
 const composeUpdated = withReplacements(compose, [
@@ -56,7 +57,7 @@ function info(change: FieldChange, file?: string): Record<string, unknown> {
 }
 
 /** The results on stderr, parsed (a YAML list). */
-function stderrResults(outcome: RunOutcome): Array<Record<string, unknown>> {
+function stderrResults(outcome: RunResult): Array<Record<string, unknown>> {
   const results = parse(outcome.stderr) as unknown;
   assert.ok(Array.isArray(results), `stderr is not a YAML list of results:\n${outcome.stderr}`);
   return results as Array<Record<string, unknown>>;
@@ -186,7 +187,7 @@ describe('e2e: standalone mode (FN_CONFIG FILE...)', function () {
   });
 
   it('--version prints the package version and exits 0', function () {
-    const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    const { version } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
     const outcome = runCli(['--version']);
     assert.equal(outcome.status, 0);
     assert.equal(outcome.stderr, '');

@@ -7,7 +7,7 @@ import { spawnSync } from 'child_process';
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { parse } from 'yaml';
-import { CLI, ensureBuilt, onPath, run, runCli, skipWith, TempDirs } from '../e2e/helpers';
+import { CLI, ensureBuilt, onPath, run, runCli, skipWith, TempDirs } from '../support/process';
 
 const EVENTS = join(__dirname, '..', 'fixtures', 'events');
 const D1 = 'sha256:4b5ad1b0e5d1c8e5a6f0f3c1d9c0f8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1';

@@ -355,7 +355,7 @@ function makeArbitraries(simple: boolean, embedding: boolean): Arbitraries {
       weight: simple ? 2 : 1,
     },
   ];
-  if (embedding) unmarkedChoices.push({ arbitrary: embeddedScalar(makeArbitraries(simple, false)), weight: 3 });
+  if (embedding) unmarkedChoices.push({ arbitrary: embeddedScalar(makeArbitraries(simple, false)), weight: 8 });
   if (!simple) {
     unmarkedChoices.push(
       { arbitrary: styled(fc.constant('folded'), fc.constant(''), { lines: fc.array(pick(FOLDED_LINES), { minLength: 1, maxLength: 4 }), chomp: pick<'' | '-' | '+'>(['', '-', '+']) }), weight: 1 },

@@ -16,6 +16,7 @@ import { updateResource } from '../../src/update/resource';
 import { findCommentMarkers } from '../../src/markers/walk';
 import { refsFor, validStream } from './generators';
 import { plain, propertyRuns, propertyTimeout } from './helpers';
+import { composedTree } from '../support/samples';
 
 const RUNS = propertyRuns(500);
 const FILE = 'doc.yaml';
@@ -35,11 +36,6 @@ function asSequenceItem(text: string): string {
   return `${lines.map((line, index) => (index === 0 ? `- ${line}` : line === '' ? '' : `  ${line}`)).join(eol)}${eol}`;
 }
 
-function composedTree(text: string): ReturnType<typeof liteTreeOf> {
-  const document = parseDocument(text);
-  assert.deepEqual(document.errors, [], 'the composer reads the document');
-  return liteTreeOf(document.contents, text, 0);
-}
 
 describe('property: the fast reader agrees with the composer', function () {
   this.timeout(propertyTimeout(120_000));

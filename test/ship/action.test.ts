@@ -2,10 +2,10 @@ import { strict as assert } from 'assert';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { parse } from 'yaml';
-import { needImage, TEST_IMAGE } from './support/docker';
-import { ACTION, expand, Expressions, runAction, runStep, Step, stepRuns } from './support/github-actions';
-import { describeRun, REPO, run, TempDirs } from './support/process';
-import { DEPLOYMENT } from './support/sample-package';
+import { needImage, TEST_IMAGE } from '../support/docker';
+import { ACTION, expand, Expressions, runAction, runStep, Step, stepRuns } from '../support/github-actions';
+import { describeRun, REPO, run, TempDirs } from '../support/process';
+import { DEPLOYMENT } from '../support/sample-package';
 
 const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
 const kptFn = parse(readFileSync(join(REPO, 'kpt-fn.yaml'), 'utf8')) as { image: string; sourceURL: string };
@@ -25,7 +25,7 @@ function table(rows: [string, string][]): string {
 describe('GitHub Action (action.yml)', function () {
   this.timeout(300_000);
   const temps = new TempDirs();
-  after(() => temps.removeAll());
+  after(() => temps.cleanup());
 
   /** A workspace with deploy/a.yaml and deploy/b.yaml (marked) and deploy/c.yaml (a ConfigMap without markers). */
   function workspace(): string {

@@ -9,8 +9,7 @@ import { strict as assert } from 'assert';
 import { cpSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { parseAllDocuments } from 'yaml';
-import { skipWith } from '../e2e/helpers';
-import { describeRun, ensureBuilt, npxOnPath, onPath, pathWith, REPO, run, RunResult, TempDirs } from './support/process';
+import { describeRun, ensureBuilt, npxOnPath, onPath, pathWith, REPO, run, RunResult, skipWith, TempDirs } from '../support/process';
 
 const CI = join(REPO, 'fn-config-examples', 'ci');
 const PAYLOAD = readFileSync(join(CI, 'registry-push.json'), 'utf8');
@@ -70,7 +69,7 @@ describe('fn-config-examples/ci: webhook receivers', function () {
   beforeEach(function () {
     if (!onPath('git')) skipWith(this, 'git is not on PATH');
   });
-  afterEach(() => temps.removeAll());
+  afterEach(() => temps.cleanup());
 
   describe('tekton-trigger.yaml', () => {
     const documents = manifests('tekton-trigger.yaml');

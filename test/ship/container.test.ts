@@ -2,10 +2,9 @@ import { strict as assert } from 'assert';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { parse } from 'yaml';
-import { chownAll, docker, mountOwner, needImage, RUNTIME_BASE, TEST_IMAGE } from './support/docker';
-import { skipWith } from '../e2e/helpers';
-import { describeRun, onPath, REPO, run, RunResult, TempDirs } from './support/process';
-import { DEPLOYMENT, FN_CONFIG, RESOURCE_LIST, UPDATED, UPDATED_RESOURCE_LIST } from './support/sample-package';
+import { chownAll, docker, mountOwner, needImage, RUNTIME_BASE, TEST_IMAGE } from '../support/docker';
+import { describeRun, onPath, REPO, run, RunResult, skipWith, TempDirs } from '../support/process';
+import { DEPLOYMENT, FN_CONFIG, RESOURCE_LIST, UPDATED, UPDATED_RESOURCE_LIST } from '../support/sample-package';
 
 const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
   version: string;
@@ -50,7 +49,7 @@ describe('container image (a real Docker engine)', function () {
   beforeEach(function () {
     needImage(this);
   });
-  after(() => temps.removeAll());
+  after(() => temps.cleanup());
 
   /** A directory to mount at /w, owned by `mountOwner()`, holding these files. */
   function mountDir(files: Record<string, string>): string {

@@ -2,8 +2,8 @@ import { strict as assert } from 'assert';
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { parse, stringify } from 'yaml';
-import { needImage, TEST_IMAGE } from './support/docker';
-import { CLI, cliOnPath, describeRun, ensureBuilt, npxOnPath, onPath, pathWith, REPO, run, TempDirs } from './support/process';
+import { needImage, TEST_IMAGE } from '../support/docker';
+import { CLI, cliOnPath, describeRun, ensureBuilt, npxOnPath, onPath, pathWith, REPO, run, TempDirs } from '../support/process';
 
 const EXAMPLES = join(REPO, 'fn-config-examples');
 const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
@@ -40,7 +40,7 @@ describe('fn-config-examples', function () {
   this.timeout(120_000);
   const temps = new TempDirs();
   before(() => ensureBuilt());
-  after(() => temps.removeAll());
+  after(() => temps.cleanup());
 
   describe('kpt-package/', () => {
     const CHANGES: Changes = {

@@ -3,7 +3,7 @@ import Ajv from 'ajv';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { join, posix } from 'path';
 import { parse, parseDocument, stringify } from 'yaml';
-import { CLI, describeRun, ensureBuilt, REPO, run, TempDirs } from './support/process';
+import { CLI, describeRun, ensureBuilt, REPO, run, TempDirs } from '../support/process';
 
 interface FunctionConfigEntry {
   apiVersion: string;
@@ -52,7 +52,7 @@ const BROKEN: Record<string, { what: string; change: (config: Record<string, unk
 describe('kpt-fn.yaml (catalog metadata)', function () {
   this.timeout(60_000);
   const temps = new TempDirs();
-  after(() => temps.removeAll());
+  after(() => temps.cleanup());
 
   it('parses as one YAML document with the catalog fields', () => {
     const document = parseDocument(text);

@@ -1,8 +1,8 @@
 import { strict as assert } from 'assert';
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { describeRun, REPO, run, TempDirs } from './support/process';
-import { RESOURCE_LIST, UPDATED_RESOURCE_LIST } from './support/sample-package';
+import { describeRun, REPO, run, TempDirs } from '../support/process';
+import { RESOURCE_LIST, UPDATED_RESOURCE_LIST } from '../support/sample-package';
 
 const DIST = join(REPO, 'dist');
 interface Launcher {
@@ -14,7 +14,7 @@ interface Launcher {
 describe('the launcher (dist/cli.js) and the code cache of the CLI bundle', function () {
   this.timeout(60_000);
   const temps = new TempDirs();
-  after(() => temps.removeAll());
+  after(() => temps.cleanup());
   const launcher = require(join(DIST, 'cli.js')) as Launcher;
 
   /** A copy of the package's dist/ in a scratch directory, with the code cache given or none. */

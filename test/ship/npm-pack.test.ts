@@ -2,8 +2,8 @@ import { strict as assert } from 'assert';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { parse } from 'yaml';
-import { describeRun, ensureBuilt, REPO, run, RunResult, TempDirs } from './support/process';
-import { DEPLOYMENT, FN_CONFIG, RESOURCE_LIST, UPDATED, UPDATED_RESOURCE_LIST } from './support/sample-package';
+import { describeRun, ensureBuilt, REPO, run, RunResult, TempDirs } from '../support/process';
+import { DEPLOYMENT, FN_CONFIG, RESOURCE_LIST, UPDATED, UPDATED_RESOURCE_LIST } from '../support/sample-package';
 
 const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { name: string; version: string; bin: Record<string, string> };
 
@@ -33,7 +33,7 @@ describe('npm package (npm pack, installed in an empty project)', function () {
     assert.equal(install.status, 0, describeRun('npm install <tgz>', install));
   });
 
-  after(() => temps.removeAll());
+  after(() => temps.cleanup());
 
   it('packs dist/, schemas/, README.md and package.json, and nothing of src/ or test/', () => {
     const files = packed.files.map(({ path }) => path);

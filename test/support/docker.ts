@@ -1,7 +1,6 @@
 import { chownSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { skipWith } from '../../e2e/helpers';
-import { describeRun, onPath, REPO, run, RunOptions, RunResult } from './process';
+import { describeRun, onPath, REPO, run, RunOptions, RunResult, skipWith } from './process';
 
 /**
  * The image the tests build from the Dockerfile, once per test run. A full name (with a registry

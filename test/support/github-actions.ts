@@ -84,7 +84,7 @@ export function readOutputs(text: string): Record<string, string> {
   return outputs;
 }
 
-export interface StepRun extends RunResult {
+export interface StepRun extends Omit<RunResult, 'stdoutBytes'> {
   outputs: Record<string, string>;
 }
 
