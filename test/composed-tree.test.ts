@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { InputError } from '../src/input-error';
-import { composeUnit } from '../src/yaml/composed-tree';
+import { beforeFirstCompose, composeUnit } from '../src/yaml/composed-tree';
 import { LiteNode } from '../src/yaml/lite-tree';
 import { Unit } from '../src/yaml/split';
 
@@ -59,5 +59,16 @@ describe('composeUnit: one walk for the tree, the aliases and the repeated keys'
       { key: 'x', offset: text.indexOf('x: 2') },
       { key: 'a', offset: text.lastIndexOf('a: 3') },
     ]);
+  });
+});
+
+describe('beforeFirstCompose', () => {
+  it('runs its function once, before the next unit is composed', () => {
+    const steps: string[] = [];
+    beforeFirstCompose(() => steps.push('prepared'));
+    assert.deepEqual(steps, []);
+    assert.equal(errorOf('a: *x\n'), 'd, line 1, column 4: invalid YAML: alias *x has no anchor before it');
+    assert.equal(errorOf('b: 1\n'), null);
+    assert.deepEqual(steps, ['prepared']);
   });
 });

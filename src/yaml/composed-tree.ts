@@ -174,11 +174,23 @@ function itemOf(tree: LiteNode): LiteNode {
   return tree.kind === 'seq' && tree.items.length > 0 ? tree.items[0] : absentValue(false);
 }
 
+let beforeFirst: (() => void) | undefined;
+
+/** Has `prepare` run once, before the next unit is composed: the CLI sets V8 flags for the yaml library's code so (cli/engine-flags.ts). */
+export function beforeFirstCompose(prepare: () => void): void {
+  beforeFirst = prepare;
+}
+
 /**
  * Composes a unit of `source` with the yaml library: any YAML at all, and the first error with its
  * place (an InputError; `where` names the unit then, and is asked for only then).
  */
 export function composeUnit(source: string, unit: Unit, where: () => string): ComposedUnit {
+  if (beforeFirst !== undefined) {
+    const prepare = beforeFirst;
+    beforeFirst = undefined;
+    prepare();
+  }
   const text = source.slice(unit.start, unit.end);
   const doc = yamlLibrary().parseDocument(text, COMPOSE_OPTIONS);
   if (doc.errors.length > 0) throw directiveInDocument(source, unit.start + doc.errors[0].pos[0], where) ?? firstYamlError(doc, source, unit.start, where())!;
