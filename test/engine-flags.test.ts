@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { execFileSync } from 'child_process';
-import { engineFlagsFor, LARGE_INPUT_FROM, LARGE_INPUT_INTERRUPT_BUDGET } from '../src/cli/engine-flags';
+import { COMPOSER_FLAGS, engineFlagsFor, LARGE_INPUT_FROM, LARGE_INPUT_INTERRUPT_BUDGET } from '../src/cli/engine-flags';
 
 const LARGE_INPUT_FLAGS = ['--no-turbo-inlining', `--interrupt-budget=${LARGE_INPUT_INTERRUPT_BUDGET}`, '--semi-space-growth-factor=1'];
 
@@ -15,8 +15,13 @@ describe('engineFlagsFor', () => {
     assert.deepEqual(engineFlagsFor(100 << 20), LARGE_INPUT_FLAGS);
   });
 
+  it('gives the composer path a smaller interrupt budget than a large input has', () => {
+    assert.deepEqual(COMPOSER_FLAGS, ['--interrupt-budget=67584']);
+    assert.ok(67584 < LARGE_INPUT_INTERRUPT_BUDGET);
+  });
+
   it('gives flags this V8 knows', () => {
-    for (const flag of engineFlagsFor(LARGE_INPUT_FROM)) {
+    for (const flag of [...engineFlagsFor(LARGE_INPUT_FROM), ...COMPOSER_FLAGS]) {
       // An unknown flag makes node exit with "bad option".
       assert.equal(execFileSync(process.execPath, [flag, '-e', 'process.stdout.write("ok")'], { encoding: 'utf8' }), 'ok', flag);
     }

@@ -1,6 +1,7 @@
 import { fstatSync, readFileSync, readSync, statSync } from 'fs';
 import { applyEdits } from '../output/edits';
-import { engineFlagsFor } from './engine-flags';
+import { COMPOSER_FLAGS, engineFlagsFor } from './engine-flags';
+import { beforeFirstCompose } from '../yaml/composed-tree';
 import { FdOutput, writeAllSync } from './fd-output';
 import { checkImageRefs, loadFunctionConfig } from '../krm/fn-config';
 import { InputError } from '../input-error';
@@ -165,7 +166,9 @@ function tuneEngineFor(inputs: ReadonlyArray<string | Uint8Array>): void {
   let length = 0;
   for (const input of inputs) length += input.length;
   const flags = engineFlagsFor(length);
-  if (flags.length > 0) v8Module().setFlagsFromString(flags.join(' '));
+  if (flags.length === 0) return;
+  v8Module().setFlagsFromString(flags.join(' '));
+  beforeFirstCompose(() => v8Module().setFlagsFromString(COMPOSER_FLAGS.join(' ')));
 }
 
 /** KRM mode: ResourceList in, ResourceList out. Input that is no ResourceList gives no output. */

@@ -1,4 +1,4 @@
-import type { Scalar } from 'yaml';
+import type { Alias, Scalar } from 'yaml';
 import { yamlLibrary } from '../lazy';
 import { InputError, inputErrorAt } from '../input-error';
 import { firstYamlError } from './cst';
@@ -73,42 +73,76 @@ function keyIdentity(key: unknown, isScalar: (node: unknown) => node is Scalar):
   return `${typeof key.value}:${String(key.value)}`;
 }
 
+/** The node of a value that is not there (or not one the tree holds): an empty scalar without a place. */
+function absentValue(inFlow: boolean): LiteNode {
+  return { kind: 'scalar', value: '', style: 'EMPTY', start: -1, end: -1, comment: null, inFlow };
+}
+
+/** What a walk of a composed node reports besides the tree. */
+export interface ComposedWalk {
+  /** A key that repeats an earlier key of its mapping. */
+  onDuplicateKey?: (duplicate: DuplicateKey) => void;
+  /** An alias whose anchor is nowhere before it (the composer leaves those for toJS to find). */
+  onUnknownAlias?: (alias: Alias) => void;
+}
+
 /**
  * The lite tree of a node composed by the yaml library from `source` (the unit's own text, which
- * starts at offset `base` of the whole input). Iterative, so deep nesting cannot overflow the stack.
- * Each key that repeats an earlier key of its mapping is given to `onDuplicateKey`: the yaml
- * library's own check (uniqueKeys) compares each key with every earlier one, this one keeps a set.
+ * starts at offset `base` of the whole input), in one walk that also checks every alias against the
+ * anchors before it. Iterative, so deep nesting cannot overflow the stack. Each key that repeats an
+ * earlier key of its mapping is given to `onDuplicateKey`: the yaml library's own check
+ * (uniqueKeys) compares each key with every earlier one, this one keeps a set.
  */
-export function liteTreeOf(root: unknown, source: string, base: number, onDuplicateKey?: (duplicate: DuplicateKey) => void): LiteNode {
-  const { isAlias, isMap, isScalar, isSeq } = yamlLibrary();
+export function liteTreeOf(root: unknown, source: string, base: number, walk: ComposedWalk = {}): LiteNode {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yamlLibrary();
   const convert = (node: unknown, inFlow: boolean): LiteNode => {
     if (isScalar(node) && node.range) return liteScalar(node, source, base, inFlow);
     if (isAlias(node)) return { kind: 'alias', name: node.source, comment: node.range ? trailingComment(source, node.range[1]) : null };
     if (isMap(node)) return { kind: 'map', flow: inFlow || Boolean(node.flow), entries: [] };
     if (isSeq(node)) return { kind: 'seq', flow: inFlow || Boolean(node.flow), items: [] };
-    return { kind: 'scalar', value: '', style: 'EMPTY', start: -1, end: -1, comment: null, inFlow };
+    return absentValue(inFlow);
   };
+  const anchors = new Set<string>();
   const tree = convert(root, false);
-  const pending: Array<[unknown, LiteNode]> = [[root, tree]];
+  // The nodes still to walk, the next one last, each with its lite node; null for what has none
+  // (keys, and what is inside a key), which is walked only for its anchors and aliases.
+  const pending: Array<[unknown, LiteNode | null]> = [[root, tree]];
   while (pending.length > 0) {
     const [node, lite] = pending.pop()!;
-    if (isMap(node) && lite.kind === 'map') {
+    if (isAlias(node)) {
+      if (!anchors.has(node.source)) walk.onUnknownAlias?.(node);
+    } else if (isPair(node)) {
+      pending.push([node.value, null], [node.key, null]);
+    } else if (isScalar(node)) {
+      if (node.anchor) anchors.add(node.anchor);
+    } else if (isMap(node)) {
+      if (node.anchor) anchors.add(node.anchor);
       const keys = new Set<string>();
+      const children: Array<[unknown, LiteNode | null]> = [];
       for (const pair of node.items) {
-        const key = isScalar(pair.key) ? scalarText(pair.key) : String(pair.key);
         const identity = keyIdentity(pair.key, isScalar);
-        if (identity !== null && keys.has(identity)) onDuplicateKey?.({ key, offset: base + ((pair.key as Scalar).range?.[0] ?? 0) });
+        if (identity !== null && keys.has(identity)) walk.onDuplicateKey?.({ key: scalarText(pair.key as Scalar), offset: base + ((pair.key as Scalar).range?.[0] ?? 0) });
         else if (identity !== null) keys.add(identity);
-        const child = convert(pair.value, lite.flow);
-        lite.entries.push([key, child]);
-        pending.push([pair.value, child]);
+        let child: LiteNode | null = null;
+        if (lite?.kind === 'map') {
+          child = convert(pair.value, lite.flow);
+          lite.entries.push([isScalar(pair.key) ? scalarText(pair.key) : String(pair.key), child]);
+        }
+        children.push([pair.key, null], [pair.value, child]);
       }
-    } else if (isSeq(node) && lite.kind === 'seq') {
+      for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
+    } else if (isSeq(node)) {
+      if (node.anchor) anchors.add(node.anchor);
+      const children: Array<[unknown, LiteNode | null]> = [];
       for (const item of node.items) {
-        const child = convert(item, lite.flow);
-        lite.items.push(child);
-        pending.push([item, child]);
+        let child: LiteNode | null = null;
+        if (lite?.kind === 'seq') {
+          child = convert(item, lite.flow);
+          lite.items.push(child);
+        }
+        children.push([item, child]);
       }
+      for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
     }
   }
   return tree;
@@ -131,28 +165,42 @@ export interface ComposedUnit {
   duplicateKeys: DuplicateKey[];
 }
 
+// YAML 1.2 as the suite reads it: the YAML 1.1 tags (!!omap, !!set, ...) leave their nodes as they
+// are written, and the repeated keys are found by liteTreeOf, in linear time. One object for the run.
+const COMPOSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, resolveKnownTags: false } as const;
+
+/** The tree of a unit that is one item of a sequence: the item, in the tree of the sequence its text holds. */
+function itemOf(tree: LiteNode): LiteNode {
+  return tree.kind === 'seq' && tree.items.length > 0 ? tree.items[0] : absentValue(false);
+}
+
+let beforeFirst: (() => void) | undefined;
+
+/** Has `prepare` run once, before the next unit is composed: the CLI sets V8 flags for the yaml library's code so (cli/engine-flags.ts). */
+export function beforeFirstCompose(prepare: () => void): void {
+  beforeFirst = prepare;
+}
+
 /**
  * Composes a unit of `source` with the yaml library: any YAML at all, and the first error with its
  * place (an InputError; `where` names the unit then, and is asked for only then).
  */
 export function composeUnit(source: string, unit: Unit, where: () => string): ComposedUnit {
+  if (beforeFirst !== undefined) {
+    const prepare = beforeFirst;
+    beforeFirst = undefined;
+    prepare();
+  }
   const text = source.slice(unit.start, unit.end);
-  const yaml = yamlLibrary();
-  // YAML 1.2 as the suite reads it: the YAML 1.1 tags (!!omap, !!set, ...) leave their nodes as
-  // they are written, and the repeated keys are found below, in linear time.
-  const doc = yaml.parseDocument(text, { prettyErrors: false, uniqueKeys: false, resolveKnownTags: false });
+  const doc = yamlLibrary().parseDocument(text, COMPOSE_OPTIONS);
   if (doc.errors.length > 0) throw directiveInDocument(source, unit.start + doc.errors[0].pos[0], where) ?? firstYamlError(doc, source, unit.start, where())!;
-  // The composer leaves an alias to an unknown anchor for toJS to find; it is an error all the same.
-  const anchors = new Set<string>();
-  yaml.visit(doc, (_, node) => {
-    if (yaml.isAlias(node) && !anchors.has(node.source)) {
-      throw inputErrorAt('UNKNOWN_ALIAS', `invalid YAML: alias *${node.source} has no anchor before it`, where(), source, unit.start + (node.range?.[0] ?? 0));
-    }
-    if ((yaml.isScalar(node) || yaml.isCollection(node)) && node.anchor) anchors.add(node.anchor);
-  });
-  const root: unknown = unit.kind === 'seq-item' ? (doc.contents as { items?: unknown[] } | null)?.items?.[0] : doc.contents;
   const duplicateKeys: DuplicateKey[] = [];
-  const tree = liteTreeOf(root, text, unit.start, (duplicate) => duplicateKeys.push(duplicate));
-  // The tree is built depth first from the end: the repeated keys, in the order they are written.
-  return { tree, duplicateKeys: duplicateKeys.sort((a, b) => a.offset - b.offset) };
+  const tree = liteTreeOf(doc.contents, text, unit.start, {
+    onDuplicateKey: (duplicate) => duplicateKeys.push(duplicate),
+    onUnknownAlias: (alias) => {
+      throw inputErrorAt('UNKNOWN_ALIAS', `invalid YAML: alias *${alias.source} has no anchor before it`, where(), source, unit.start + (alias.range?.[0] ?? 0));
+    },
+  });
+  // A map's repeated keys are found before what is nested in its earlier values: in the order they are written.
+  return { tree: unit.kind === 'seq-item' ? itemOf(tree) : tree, duplicateKeys: duplicateKeys.sort((a, b) => a.offset - b.offset) };
 }
