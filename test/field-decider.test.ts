@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { FieldDecider } from '../src/match/field-decider';
-import { formatFieldPath, PathSegment } from '../src/markers/field-path';
+import { formatFieldPath } from '../src/markers/field-path';
+import { PathSegment } from '../src/yaml/lite-tree';
 import { renderScalar } from '../src/output/scalar-style';
 import { checkImageRefs } from '../src/krm/fn-config';
 

@@ -1,8 +1,8 @@
 import { strict as assert } from 'assert';
 import { parseDocument } from 'yaml';
 import { liteTreeOf, trailingComment } from '../src/yaml/composed-tree';
-import { parseAnnotationRule, PathSegment, PathSelector } from '../src/markers/field-path';
-import { LiteNode } from '../src/yaml/lite-tree';
+import { parseAnnotationRule, PathSelector } from '../src/markers/field-path';
+import { LiteNode, PathSegment } from '../src/yaml/lite-tree';
 import { readSimpleYaml } from '../src/yaml/fast-reader';
 import { CommentMarkers, findCommentMarkers, selectNodes } from '../src/markers/walk';
 

@@ -1,5 +1,4 @@
-/** One step from a node to a child: a mapping key or a sequence index. */
-export type PathSegment = string | number;
+import type { PathSegment } from '../yaml/lite-tree';
 
 /** A key that needs no brackets in a path, at the start of a text, and as a whole string. */
 const KEY_RUN = /^[^.[\]:\s"'=|]+/;

@@ -1,4 +1,5 @@
-import { embeddedFieldPath, formatFieldPath, isBareKey, PathSegment } from '../markers/field-path';
+import { embeddedFieldPath, formatFieldPath, isBareKey } from '../markers/field-path';
+import type { PathSegment } from '../yaml/lite-tree';
 import { parseMarker } from '../markers/marker';
 import { FlowScalarStyle, renderScalar } from '../output/scalar-style';
 import { compileRule, FieldRule } from './rule';

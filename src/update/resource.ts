@@ -1,11 +1,11 @@
 import { Edit } from '../output/edits';
-import { parseAnnotationRule, PathSegment } from '../markers/field-path';
+import { parseAnnotationRule } from '../markers/field-path';
 import { annotation, resourceOrigin } from './resource-origin';
 import { MARKERS_ANNOTATION } from '../markers/prescreen';
 import { FileRef, ResourceOrigin, Result, resultAbout } from '../output/results';
 import { FlowScalarStyle } from '../output/scalar-style';
 import { FieldDecider } from '../match/field-decider';
-import { entryOf, LiteNode, LiteScalar, scalarAt } from '../yaml/lite-tree';
+import { entryOf, LiteNode, LiteScalar, PathSegment, scalarAt } from '../yaml/lite-tree';
 import { CommentMarkers, findCommentMarkers, MarkedScalar, selectNodes } from '../markers/walk';
 import { EmbeddedBlock, PlacedRule, ResourceRun, TreeScope, TreeUpdate, UnreachedRule, updateEmbedded } from './embedded';
 
