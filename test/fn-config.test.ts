@@ -7,7 +7,7 @@ const DIGEST = `sha256:${'2'.repeat(64)}`;
 function refsOf(config: unknown): string[] {
   const loaded: ConfigLoad = loadFunctionConfig(config);
   assert.ok(loaded.ok, `should load, got ${loaded.ok ? '' : loaded.error}`);
-  return loaded.imageRefs;
+  return loaded.value;
 }
 
 function errorOf(config: unknown): string {

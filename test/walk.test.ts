@@ -52,7 +52,7 @@ function marked(source: string): Found['marked'] {
 function selectors(path: string): PathSelector[] {
   const parsed = parseAnnotationRule(`${path}: x`);
   assert.ok(parsed.ok, path);
-  return parsed.rule.path;
+  return parsed.value.path;
 }
 
 /** What a path reaches: [path, scalar value, or the kind of a non-scalar]. */
