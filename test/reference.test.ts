@@ -106,7 +106,7 @@ describe('reference', () => {
       assert.deepEqual(parseImageRefWithDigest(`ghcr.io/org/app:1.0@sha256:abc@x`, 'strict'), {
         ok: true,
         value: {
-          value: {
+          ref: {
             kind: 'tag',
             name: 'ghcr.io/org/app:1.0',
             contextName: 'ghcr.io/org/app',
