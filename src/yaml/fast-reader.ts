@@ -70,12 +70,14 @@ export interface SimpleResource<M> {
 }
 
 /*
- * The state of the read in progress, in module variables that the reader's functions below share.
- * A short run reads most resources before V8 optimizes the reader, and until then every access to
- * an object's field calls an inline-cache builtin, where a variable is a plain load (12% fewer
- * instructions for the reader then); and functions declared inside readSimpleResource, sharing its
- * variables, would be made anew for each resource read (2.8 KB each time). readSimpleResource sets
- * it all at its start; nothing it calls calls it again.
+ * The state of the read in progress: all of it here, in module variables that the reader's
+ * functions below share, set by resetState alone. Not in an instance (as the yaml library's Lexer
+ * keeps its state): a short run reads most resources before V8 optimizes the reader, and until then
+ * every access to an object's field calls an inline-cache builtin, where a variable is a plain
+ * load. The reader as a class, one instance a read, took 11% more instructions above `node -e 0`
+ * on sparse 5,000 (callgrind, bench/instructions.js: 349 M against 313 M; README, Development).
+ * Functions declared inside readSimpleResource, sharing its variables, would be made anew for each
+ * resource read (2.8 KB each time). Nothing the reader calls calls readSimpleResource again.
  */
 /** The text being read. */
 let source = '';
@@ -111,6 +113,27 @@ let keyAfter = -1;
 /** The entries kept of the mappings being read, the same way; a mapping takes its own as an array of their number. */
 const openEntries: Array<[string, LiteNode]> = [];
 let openEntriesTop = 0;
+
+/**
+ * Sets the state for a read of `text` up to `end`, or, with the empty text, lets go of the last
+ * read's input and markers (not even the keys left in the stacks hold them).
+ */
+function resetState(text: string, end: number, sequenceItem: boolean, markerReport: MarkerReport<unknown>, prune: boolean): void {
+  report = markerReport;
+  markerPrefix = markerReport.prefix;
+  source = text;
+  limit = end;
+  endsInsideLine = limit < source.length && source.charCodeAt(limit - 1) !== LF;
+  depth = sequenceItem ? -1 : 0;
+  keepAll = !prune;
+  lastLine = 0;
+  markers = markerReport.empty();
+  path = [];
+  cachedLine = cachedLineEnd = afterLine = afterNext = nextIndent = keyAt = keyAfter = -1;
+  keyFound = null;
+  openEntries.length = 0;
+  openEntriesTop = 0;
+}
 
 function retains(node: LiteNode): boolean {
   if (keepAll || depth <= 0) return true;
@@ -576,19 +599,7 @@ function literalScalar(i: number, parentIndent: number, lineStart: number): Lite
  * of large inputs. The structure is checked in full either way.
  */
 export function readSimpleResource<M>(text: string, start: number, end: number, sequenceItem: boolean, markerReport: MarkerReport<M>, prune = false): SimpleResource<M> | null {
-  report = markerReport;
-  markerPrefix = markerReport.prefix;
-  source = text;
-  limit = end;
-  endsInsideLine = limit < source.length && source.charCodeAt(limit - 1) !== LF;
-  depth = sequenceItem ? -1 : 0;
-  keepAll = !prune;
-  lastLine = 0;
-  markers = markerReport.empty();
-  path = [];
-  cachedLine = cachedLineEnd = afterLine = afterNext = nextIndent = keyAt = keyAfter = -1;
-  keyFound = null;
-  openEntriesTop = 0;
+  resetState(text, end, sequenceItem, markerReport, prune);
   try {
     let first = nextContentLine(source[start] === '\uFEFF' ? start + 1 : start);
     if (first < 0) return null;
@@ -603,11 +614,7 @@ export function readSimpleResource<M>(text: string, start: number, end: number, 
     if (error instanceof NotSimple) return null;
     throw error;
   } finally {
-    // Not to hold the input after the read, not even by the keys left in the stacks.
-    source = '';
-    openEntries.length = 0;
-    report = NO_MARKERS;
-    markers = null;
+    resetState('', 0, false, NO_MARKERS, false);
   }
 }
 
