@@ -74,8 +74,9 @@ export interface SimpleResource<M> {
  * functions below share, set by resetState alone. Not in an instance (as the yaml library's Lexer
  * keeps its state): a short run reads most resources before V8 optimizes the reader, and until then
  * every access to an object's field calls an inline-cache builtin, where a variable is a plain
- * load. The reader as a class, one instance a read, took 11% more instructions above `node -e 0`
- * on sparse 5,000 (callgrind, bench/instructions.js: 349 M against 313 M; README, Development).
+ * load. The reader as a class, one instance a read, took more instructions above `node -e 0`
+ * (callgrind, bench/instructions.js): 11% on sparse 5,000 (349 M against 313 M), 8% on dense
+ * 5,000 (1,920 M against 1,772 M); README, Development.
  * Functions declared inside readSimpleResource, sharing its variables, would be made anew for each
  * resource read (2.8 KB each time). Nothing the reader calls calls readSimpleResource again.
  */
