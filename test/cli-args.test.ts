@@ -5,7 +5,7 @@ describe('parseCommandLine', () => {
   const command = (...args: string[]) => {
     const parsed = parseCommandLine(args);
     assert.ok(parsed.ok, parsed.ok ? '' : parsed.error);
-    return parsed.command;
+    return parsed.value;
   };
   const error = (...args: string[]): string => {
     const parsed = parseCommandLine(args);
@@ -73,7 +73,7 @@ describe('readsStdin', () => {
   const reads = (...args: string[]): boolean => {
     const parsed = parseCommandLine(args);
     assert.ok(parsed.ok);
-    return readsStdin(parsed.command);
+    return readsStdin(parsed.value);
   };
 
   it('is true for KRM mode and standalone with - or without FILEs, false for files in place', () => {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { FieldDecider } from '../src/match/field-decider';
-import { formatFieldPath, PathSegment } from '../src/markers/field-path';
+import { formatFieldPath } from '../src/markers/field-path';
+import { PathSegment } from '../src/yaml/lite-tree';
 import { renderScalar } from '../src/output/scalar-style';
 import { checkImageRefs } from '../src/krm/fn-config';
 
@@ -10,8 +11,8 @@ describe('FieldDecider', () => {
   it('decides with the references of the field repository only, the highest semver winning', () => {
     const outcome = decider.decide(' tag: ^1; type: semver', 'docker.io/foo/app:1.0.0');
     assert.ok(outcome.ok);
-    assert.equal(outcome.decision.value, 'docker.io/foo/app:1.10.0');
-    assert.equal(outcome.message, 'updated image ref "docker.io/foo/app:1.0.0" to "docker.io/foo/app:1.10.0"');
+    assert.equal(outcome.value.decision.value, 'docker.io/foo/app:1.10.0');
+    assert.equal(outcome.value.message, 'updated image ref "docker.io/foo/app:1.0.0" to "docker.io/foo/app:1.10.0"');
   });
 
   it('returns the same outcome object for the same marker and value (decided once)', () => {

@@ -4,7 +4,7 @@ import { AnnotationRule, embeddedFieldPath, formatFieldPath, parseAnnotationRule
 function rule(line: string): AnnotationRule {
   const parsed = parseAnnotationRule(line);
   assert.ok(parsed.ok, `${JSON.stringify(line)} should parse, got ${parsed.ok ? '' : parsed.error}`);
-  return parsed.rule;
+  return parsed.value;
 }
 
 function ruleError(line: string): string {

@@ -6,7 +6,7 @@ import { digestOf, FN_CONFIG_KINDS } from './support/samples';
 function refsOf(config: unknown): string[] {
   const loaded: ConfigLoad = loadFunctionConfig(config);
   assert.ok(loaded.ok, `should load, got ${loaded.ok ? '' : loaded.error}`);
-  return loaded.imageRefs;
+  return loaded.value;
 }
 
 function errorOf(config: unknown): string {

@@ -7,7 +7,7 @@ const EMPTY: MarkerOptions = { type: '', tag: '', part: '', context: '' };
 function options(text: string): MarkerOptions {
   const parsed = parseMarker(text);
   assert.ok(parsed.ok, `${JSON.stringify(text)} should parse, got ${parsed.ok ? '' : parsed.error}`);
-  return parsed.options;
+  return parsed.value;
 }
 
 function error(text: string): string {

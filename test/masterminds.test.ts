@@ -20,7 +20,7 @@ function constraintError(text: string): string | undefined {
 function matching(constraint: string, tags: readonly string[]): string[] {
   const compiled = semverScheme.compile(constraint);
   assert.ok(compiled.ok, `${constraint} should compile`);
-  return tags.filter((tag) => compiled.pattern.matches(tag));
+  return tags.filter((tag) => compiled.value.matches(tag));
 }
 
 describe('masterminds parseVersion', () => {

@@ -29,7 +29,7 @@ const unparsable = (s: string): string => `! could not parse reference: ${s}`;
 
 /** `Name()`, or `! <error>`. */
 function summary(result: RefParse): string {
-  return result.ok ? result.ref.name : `! ${result.error}`;
+  return result.ok ? result.value.name : `! ${result.error}`;
 }
 
 /** `Name()` of the tag and ` @ <digest>` when there is one, or `! <error>`. */
@@ -56,7 +56,7 @@ describe('reference', () => {
     it('normalises a Docker Hub name', () => {
       assert.deepEqual(parseReference('busybox'), {
         ok: true,
-        ref: {
+        value: {
           kind: 'tag',
           name: 'index.docker.io/library/busybox:latest',
           contextName: 'index.docker.io/library/busybox',
@@ -70,7 +70,7 @@ describe('reference', () => {
     it('keeps a registry with a port', () => {
       assert.deepEqual(parseReference('localhost:5000/a/b/c:1.2.3'), {
         ok: true,
-        ref: {
+        value: {
           kind: 'tag',
           name: 'localhost:5000/a/b/c:1.2.3',
           contextName: 'localhost:5000/a/b/c',
@@ -84,7 +84,7 @@ describe('reference', () => {
     it('drops the tag of name:tag@digest', () => {
       assert.deepEqual(parseReference(`busybox:1.2.3@${DIGEST}`), {
         ok: true,
-        ref: {
+        value: {
           kind: 'digest',
           name: `index.docker.io/library/busybox@${DIGEST}`,
           contextName: 'index.docker.io/library/busybox',
@@ -98,8 +98,8 @@ describe('reference', () => {
     it('reads a URL scheme as a registry `http:`', () => {
       const parsed = parseReference('http://ghcr.io/org/app:1');
       assert.ok(parsed.ok);
-      assert.equal(parsed.ref.registry, 'http:');
-      assert.equal(parsed.ref.repository, '/ghcr.io/org/app');
+      assert.equal(parsed.value.registry, 'http:');
+      assert.equal(parsed.value.repository, '/ghcr.io/org/app');
     });
 
     it('gives kobold the tag and the unvalidated text after the first @', () => {

@@ -9,7 +9,7 @@ function marker(fields: Partial<MarkerOptions>): MarkerOptions {
 function rule(fields: Partial<MarkerOptions>): FieldRule {
   const compiled = compileRule(marker(fields));
   assert.ok(compiled.ok, `${JSON.stringify(fields)} should compile, got ${compiled.ok ? '' : compiled.error}`);
-  return compiled.rule;
+  return compiled.value;
 }
 
 function ruleError(fields: Partial<MarkerOptions>): string {

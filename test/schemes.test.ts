@@ -14,7 +14,7 @@ function regexError(pattern: string): string {
 function regexMatching(pattern: string, tags: readonly string[]): string[] {
   const compiled = regexScheme.compile(pattern);
   assert.ok(compiled.ok, `${JSON.stringify(pattern)} should compile, got ${compiled.ok ? '' : compiled.error}`);
-  return tags.filter((tag) => compiled.pattern.matches(tag));
+  return tags.filter((tag) => compiled.value.matches(tag));
 }
 
 /** The tag of the candidate `scheme` chooses for `pattern` among `tags` (in order) and a field holding `current`, or null for none. */
@@ -22,7 +22,7 @@ function chosen(scheme: TagScheme, pattern: string, tags: readonly string[], cur
   const compiled = scheme.compile(pattern);
   assert.ok(compiled.ok, `${JSON.stringify(pattern)} should compile`);
   const candidates = tags.map((tag, index) => ({ tag, index }));
-  const choice = compiled.pattern.choose(candidates, current);
+  const choice = compiled.value.choose(candidates, current);
   if (choice !== undefined) assert.equal(choice, candidates[choice.index], 'the choice should be one of the candidates');
   return choice === undefined ? null : `${choice.tag}#${choice.index}`;
 }
@@ -37,17 +37,17 @@ describe('scheme registry', () => {
   it('compiles a pattern with the scheme of the id', () => {
     const exact = tagScheme('exact').compile('1.x');
     assert.ok(exact.ok);
-    assert.equal(exact.pattern.matches('1.x'), true);
-    assert.equal(exact.pattern.matches('1.2'), false);
+    assert.equal(exact.value.matches('1.x'), true);
+    assert.equal(exact.value.matches('1.2'), false);
     const semver = tagScheme('semver').compile('1.x');
     assert.ok(semver.ok);
-    assert.equal(semver.pattern.matches('1.2'), true);
-    assert.equal(semver.pattern.matches('1.x'), false);
+    assert.equal(semver.value.matches('1.2'), true);
+    assert.equal(semver.value.matches('1.x'), false);
     const regex = tagScheme('regex').compile('1.x');
     assert.ok(regex.ok);
-    assert.equal(regex.pattern.matches('1.x'), true);
-    assert.equal(regex.pattern.matches('1ax'), true);
-    assert.equal(regex.pattern.matches('1.2'), false);
+    assert.equal(regex.value.matches('1.x'), true);
+    assert.equal(regex.value.matches('1ax'), true);
+    assert.equal(regex.value.matches('1.2'), false);
   });
 });
 
@@ -55,21 +55,21 @@ describe('exact scheme: matches', () => {
   it('matches string equality only', () => {
     const compiled = exactScheme.compile('1.2');
     assert.ok(compiled.ok);
-    assert.equal(compiled.pattern.matches('1.2'), true);
-    assert.equal(compiled.pattern.matches('1.2.0'), false);
-    assert.equal(compiled.pattern.matches('v1.2'), false);
-    assert.equal(compiled.pattern.matches('1.2 '), false);
-    assert.equal(compiled.pattern.matches('1x2'), false);
+    assert.equal(compiled.value.matches('1.2'), true);
+    assert.equal(compiled.value.matches('1.2.0'), false);
+    assert.equal(compiled.value.matches('v1.2'), false);
+    assert.equal(compiled.value.matches('1.2 '), false);
+    assert.equal(compiled.value.matches('1x2'), false);
   });
 
   it('is case-sensitive and treats regex characters literally', () => {
     const latest = exactScheme.compile('latest');
     assert.ok(latest.ok);
-    assert.equal(latest.pattern.matches('LATEST'), false);
+    assert.equal(latest.value.matches('LATEST'), false);
     const dotStar = exactScheme.compile('.*');
     assert.ok(dotStar.ok);
-    assert.equal(dotStar.pattern.matches('.*'), true);
-    assert.equal(dotStar.pattern.matches('anything'), false);
+    assert.equal(dotStar.value.matches('.*'), true);
+    assert.equal(dotStar.value.matches('anything'), false);
   });
 });
 

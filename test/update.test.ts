@@ -19,7 +19,7 @@ function incoming(text: string): IncomingRef {
 function rule(fields: Partial<MarkerOptions>): FieldRule {
   const compiled = compileRule({ type: '', tag: '', part: '', context: '', ...fields });
   assert.ok(compiled.ok, `${JSON.stringify(fields)} should compile`);
-  return compiled.rule;
+  return compiled.value;
 }
 
 function decide(value: string, fields: Partial<MarkerOptions>, refs: readonly string[]): FieldDecision {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { trailingComment } from '../src/yaml/composed-tree';
-import { parseAnnotationRule, PathSegment, PathSelector } from '../src/markers/field-path';
-import { LiteNode } from '../src/yaml/lite-tree';
+import { parseAnnotationRule, PathSelector } from '../src/markers/field-path';
+import { LiteNode, PathSegment } from '../src/yaml/lite-tree';
 import { readSimpleYaml } from '../src/yaml/fast-reader';
 import { CommentMarkers, findCommentMarkers, selectNodes } from '../src/markers/walk';
 import { composedTree } from './support/samples';
@@ -47,7 +47,7 @@ function marked(source: string): Found['marked'] {
 function selectors(path: string): PathSelector[] {
   const parsed = parseAnnotationRule(`${path}: x`);
   assert.ok(parsed.ok, path);
-  return parsed.rule.path;
+  return parsed.value.path;
 }
 
 /** What a path reaches: [path, scalar value, or the kind of a non-scalar]. */

@@ -29,7 +29,7 @@ export type HandlerVerdict = { status: 'passed' } | { status: 'failed'; reason: 
 export function specModelValue(value: string, comment: string, refs: readonly string[]): string {
   const marker = parseMarker(comment);
   if (!marker.ok) return value;
-  const { type, tag: pattern, part, context } = marker.options;
+  const { type, tag: pattern, part, context } = marker.value;
   if (!isSchemeId(type) || !['', 'tag', 'digest', 'tag+digest'].includes(part) || (part !== '' && context === '')) return value;
   const compiled = tagScheme(type).compile(pattern);
   if (!compiled.ok) return value;
@@ -41,9 +41,9 @@ export function specModelValue(value: string, comment: string, refs: readonly st
   const newValues: Array<{ tag: string; value: string }> = [];
   for (const next of refs) {
     const incoming = parseIncomingReference(next);
-    if (!incoming.ok || incoming.value.ref.contextName !== current.ref.contextName) continue;
+    if (!incoming.ok || incoming.value.ref.contextName !== current.value.contextName) continue;
     const { tag, digest } = incoming.value;
-    if (!compiled.pattern.matches(tag)) continue;
+    if (!compiled.value.matches(tag)) continue;
     if (part === 'digest' && digest === '') continue; // D2
     const newValue = { '': next, tag, digest, 'tag+digest': digest === '' ? tag : `${tag}@${digest}` }[part as '' | 'tag' | 'digest' | 'tag+digest'];
     newValues.push({ tag, value: newValue });

@@ -26,6 +26,6 @@ export function checkMatchCase(row: MatchRow): string | null {
   if (row.error !== '') return compiled.ok ? `${label}: expected an error (${row.error}), got a matcher` : null;
   if (!compiled.ok) return `${label}: expected a matcher, got ${compiled.error}`;
   const expected = row.type === 'regex' && row.constraint.includes('|') ? groupedRegexMatch(row.constraint, row.tag) : row.match;
-  const actual = compiled.pattern.matches(row.tag);
+  const actual = compiled.value.matches(row.tag);
   return actual === expected ? null : `${label}: expected ${expected}, got ${actual}`;
 }

@@ -64,7 +64,7 @@ function sameError(expected: string, actual: string): boolean {
 }
 
 function fromRefParse(parse: RefParse): GoRefResult {
-  return parse.ok ? { ok: true, ...parse.ref, error: '' } : failure(parse.error);
+  return parse.ok ? { ok: true, ...parse.value, error: '' } : failure(parse.error);
 }
 
 function fromIncomingParse(parse: IncomingParse): GoRefResult {

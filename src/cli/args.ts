@@ -1,5 +1,6 @@
 import { parseArgs } from 'util';
 import { decodeReadsStdin } from './decode-command';
+import type { Parsed } from '../parsed';
 
 /**
  * Where a run's new image references come from: exactly one source per run (SPEC §8): a
@@ -24,7 +25,7 @@ export type Command =
   | { kind: 'files'; action: FilesAction; source: RefSource; paths: string[]; quiet: boolean };
 
 /** A command line that asks for nothing the CLI does: the message says what is wrong. */
-export type ParsedArgs = { ok: true; command: Command } | { ok: false; error: string };
+export type ParsedArgs = Parsed<Command>;
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -50,13 +51,13 @@ export function imagesOf(values: readonly string[]): string[] {
 /** Reads the command line (without node and the script). */
 export function parseCommandLine(args: readonly string[]): ParsedArgs {
   // KRM mode, the common case under kpt, without loading node's argument parser.
-  if (args.length === 0) return { ok: true, command: { kind: 'krm' } };
-  if (args[0] === 'decode') return { ok: true, command: { kind: 'decode', args: args.slice(1) } };
+  if (args.length === 0) return { ok: true, value: { kind: 'krm' } };
+  if (args[0] === 'decode') return { ok: true, value: { kind: 'decode', args: args.slice(1) } };
   const { tokens } = parseArgs({ args: args.slice(), options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
   const known = new Set(Object.keys(OPTIONS));
   const options = tokens.filter((token) => token.kind === 'option');
-  if (options.some((token) => token.name === 'help')) return { ok: true, command: { kind: 'help' } };
-  if (options.some((token) => token.name === 'version')) return { ok: true, command: { kind: 'version' } };
+  if (options.some((token) => token.name === 'help')) return { ok: true, value: { kind: 'help' } };
+  if (options.some((token) => token.name === 'version')) return { ok: true, value: { kind: 'version' } };
   const unknown = options.find((token) => !known.has(token.name));
   if (unknown !== undefined) return { ok: false, error: `unknown option ${unknown.rawName}; see image-ref-updater --help` };
   const images: string[] = [];
@@ -71,37 +72,37 @@ export function parseCommandLine(args: readonly string[]): ParsedArgs {
   const quiet = options.some((token) => token.name === 'quiet');
   const event = eventOf(options);
   if (!event.ok) return event;
-  if (images.length > 0 && event.source !== undefined) return { ok: false, error: 'give one source of image references: a functionConfig file, --image REF or --event FILE, not several' };
-  if (images.length === 0 && event.source === undefined && positionals.length === 0) {
+  if (images.length > 0 && event.value !== undefined) return { ok: false, error: 'give one source of image references: a functionConfig file, --image REF or --event FILE, not several' };
+  if (images.length === 0 && event.value === undefined && positionals.length === 0) {
     if (actions.length > 0 || quiet) return { ok: false, error: `a functionConfig file, --image REF or --event FILE is needed, and a PATH; see image-ref-updater --help` };
-    return { ok: true, command: { kind: 'krm' } };
+    return { ok: true, value: { kind: 'krm' } };
   }
   const refs = imagesOf(images);
   if (images.length > 0 && refs.length === 0) return { ok: false, error: '--image needs an image reference: --image REF or --image REF1,REF2' };
-  const source: RefSource = event.source ?? (images.length > 0 ? { kind: 'images', refs } : { kind: 'fn-config', file: positionals[0] });
+  const source: RefSource = event.value ?? (images.length > 0 ? { kind: 'images', refs } : { kind: 'fn-config', file: positionals[0] });
   const rest = source.kind === 'fn-config' ? positionals.slice(1) : positionals;
   if (actions.length === 0) {
     if (source.kind === 'event' && source.file === '-' && (rest.length === 0 || rest.includes('-'))) {
       return { ok: false, error: '--event - reads the payload from stdin, so the YAML must come from FILE arguments' };
     }
-    return { ok: true, command: { kind: 'standalone', source, files: rest, quiet } };
+    return { ok: true, value: { kind: 'standalone', source, files: rest, quiet } };
   }
   if (rest.length === 0) return { ok: false, error: `--${actions[0]} needs at least one PATH, a file or a directory` };
   if (rest.includes('-')) return { ok: false, error: `--${actions[0]} works on files and directories, not on stdin (-)` };
-  return { ok: true, command: { kind: 'files', action: actions[0], source, paths: rest, quiet } };
+  return { ok: true, value: { kind: 'files', action: actions[0], source, paths: rest, quiet } };
 }
 
 type OptionToken = { name: string; rawName: string; value?: string | undefined };
 
 /** `--event FILE|-` with `--event-format NAME|auto` as a source, if given: once, each with a value. */
-function eventOf(options: readonly OptionToken[]): { ok: true; source: RefSource | undefined } | { ok: false; error: string } {
+function eventOf(options: readonly OptionToken[]): Parsed<RefSource | undefined> {
   const events = options.filter((token) => token.name === 'event');
   const formats = options.filter((token) => token.name === 'event-format');
   if (events.length > 1) return { ok: false, error: '--event is given twice: the new image references come from one payload' };
   if (events.length === 1 && (events[0].value === undefined || events[0].value === '')) return { ok: false, error: '--event needs a value: a payload FILE, or - for stdin' };
   if (formats.some((token) => token.value === undefined || token.value === '' || token.value.startsWith('-'))) return { ok: false, error: '--event-format needs a value: a format name, or auto' };
-  if (events.length === 0) return formats.length === 0 ? { ok: true, source: undefined } : { ok: false, error: '--event-format needs --event FILE|-' };
-  return { ok: true, source: { kind: 'event', file: events[0].value!, format: formats[0]?.value ?? 'auto' } };
+  if (events.length === 0) return formats.length === 0 ? { ok: true, value: undefined } : { ok: false, error: '--event-format needs --event FILE|-' };
+  return { ok: true, value: { kind: 'event', file: events[0].value!, format: formats[0]?.value ?? 'auto' } };
 }
 
 /** Whether a run of this command reads stdin: KRM mode, a source read from `-`, standalone with `-` as a FILE or without FILEs, and decode from `-`. */

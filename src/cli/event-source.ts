@@ -22,10 +22,10 @@ export interface EventReferences {
 export function eventReferences(payload: Uint8Array, file: string, format: string): EventReferences {
   const decoded = decodeEvent(payload, format);
   if (!decoded.ok) throw new InputError(decoded.error, payloadName(file));
-  const count = decoded.references.length;
+  const count = decoded.value.references.length;
   return {
-    imageRefs: decoded.references,
-    warnings: decoded.warnings.map((message) => ({ severity: 'warning', message: `${payloadName(file)}: ${message}` })),
-    formatLine: `# event: ${decoded.format}, ${count} image reference${count === 1 ? '' : 's'}\n`,
+    imageRefs: decoded.value.references,
+    warnings: decoded.value.warnings.map((message) => ({ severity: 'warning', message: `${payloadName(file)}: ${message}` })),
+    formatLine: `# event: ${decoded.value.format}, ${count} image reference${count === 1 ? '' : 's'}\n`,
   };
 }

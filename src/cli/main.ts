@@ -197,7 +197,7 @@ function loadConfigFile(file: string, stdin: StdinBytes | undefined): string[] {
   }
   const loaded = loadFunctionConfig(config);
   if (!loaded.ok) throw new InputError(loaded.error, file);
-  return loaded.imageRefs;
+  return loaded.value;
 }
 
 /**
@@ -300,7 +300,7 @@ function writeStdout(stdout: Outcome['stdout']): void {
 
 async function main(): Promise<void> {
   const parsed = parseCommandLine(process.argv.slice(2));
-  const outcome = parsed.ok ? await run(parsed.command, readsStdin(parsed.command) && !stdinIsTerminal() ? await readStdin() : undefined) : errorOutcome(parsed.error);
+  const outcome = parsed.ok ? await run(parsed.value, readsStdin(parsed.value) && !stdinIsTerminal() ? await readStdin() : undefined) : errorOutcome(parsed.error);
   process.exitCode = outcome.exitCode;
   try {
     writeAllSync(2, outcome.stderr);

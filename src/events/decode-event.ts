@@ -4,6 +4,7 @@ import { EVENT_FORMAT_NAMES, EVENT_FORMATS, JSON_FORMATS, TEXT_FORMAT } from './
 import { looksLikeJson, parseJsonPayload } from './json-text';
 import { selectReferences } from './references';
 import { checkShape } from './schema-check';
+import type { Parsed } from '../parsed';
 
 /** The image references a registry's payload announces, and the format it was read as. */
 export interface DecodedEvent {
@@ -13,7 +14,7 @@ export interface DecodedEvent {
   warnings: string[];
 }
 
-export type EventDecode = ({ ok: true } & DecodedEvent) | { ok: false; error: string };
+export type EventDecode = Parsed<DecodedEvent>;
 
 type Reading = FormatReading & { format: string };
 
@@ -72,7 +73,7 @@ export function decodeEvent(payload: Uint8Array, formatName = 'auto'): EventDeco
     const { references, warnings } = selectReferences(reading.pushes);
     const all = [...reading.warnings, ...warnings];
     if (references.length === 0) all.push(`the ${reading.format} payload announces no pushed image: nothing to update`);
-    return { ok: true, format: reading.format, references, warnings: all };
+    return { ok: true, value: { format: reading.format, references, warnings: all } };
   } catch (error) {
     if (error instanceof EventPayloadError) return { ok: false, error: error.message };
     throw error;

@@ -3,6 +3,7 @@ import validators from '../generated/schema-validators';
 import { parseIncomingReference } from '../match/reference';
 import { Result } from '../output/results';
 import { IncomingRef } from '../match/decide';
+import type { Parsed } from '../parsed';
 
 /**
  * The functionConfig kinds the function accepts, with the JSON Schema file in schemas/ that checks
@@ -16,7 +17,7 @@ const CONFIG_KINDS = [
 
 const ALLOWED = CONFIG_KINDS.map(({ apiVersion, kind }) => `${apiVersion} ${kind}`).join(', ');
 
-export type ConfigLoad = { ok: true; imageRefs: string[] } | { ok: false; error: string };
+export type ConfigLoad = Parsed<string[]>;
 
 /** `/items/2` → `items[2]`, `/data/images` → `data.images`. */
 export function fieldName(instancePath: string): string {
@@ -55,7 +56,7 @@ export function loadFunctionConfig(config: unknown): ConfigLoad {
   const validate = validators[known.schema];
   if (!validate(config)) return { ok: false, error: describeSchemaError(validate.errors![0]) };
   const imageRefs = known.kind === 'ConfigMap' ? splitImageList((config.data as { images: string }).images) : (config.items as string[]);
-  return { ok: true, imageRefs };
+  return { ok: true, value: imageRefs };
 }
 
 /** The references that parse, and a warning for each that does not (it is left out). */

@@ -329,7 +329,7 @@ export function runResourceList(source: string): FunctionRun {
     const content = layout.content();
     const config = loadFunctionConfig(content.functionConfig);
     if (!config.ok) return write(new EditList(), logOf([{ severity: 'error', message: config.error }]));
-    const checked = checkImageRefs(config.imageRefs);
+    const checked = checkImageRefs(config.value);
     warnings.push(...checked.warnings);
     results.addAll(warnings);
     checkItemsAreMappings(source, content);

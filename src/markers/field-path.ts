@@ -1,5 +1,5 @@
-/** One step from a node to a child: a mapping key or a sequence index. */
-export type PathSegment = string | number;
+import type { PathSegment } from '../yaml/lite-tree';
+import type { Parsed } from '../parsed';
 
 /** A key that needs no brackets in a path, at the start of a text, and as a whole string. */
 const KEY_RUN = /^[^.[\]:\s"'=|]+/;
@@ -52,7 +52,7 @@ export interface AnnotationRule {
   markerText: string;
 }
 
-export type AnnotationRuleParse = { ok: true; rule: AnnotationRule } | { ok: false; error: string };
+export type AnnotationRuleParse = Parsed<AnnotationRule>;
 
 class PathSyntaxError extends Error {}
 
@@ -126,7 +126,7 @@ export function parseAnnotationRule(line: string): AnnotationRuleParse {
   try {
     const text = line.trim();
     const [[path, ...innerPaths], colon] = readPath(text);
-    return { ok: true, rule: { path, innerPaths, pathText: text.slice(0, colon).trim(), markerText: text.slice(colon + 1) } };
+    return { ok: true, value: { path, innerPaths, pathText: text.slice(0, colon).trim(), markerText: text.slice(colon + 1) } };
   } catch (error) {
     if (error instanceof PathSyntaxError) return { ok: false, error: error.message };
     throw error;

@@ -1,4 +1,5 @@
 import { goTrimSpace } from './go-strings';
+import type { Parsed } from '../parsed';
 
 /** The comment prefix that marks a field, exactly as kobold spells it. */
 export const MARKER_PREFIX = '# kobold:';
@@ -11,7 +12,7 @@ export interface MarkerOptions {
   context: string;
 }
 
-export type MarkerParse = { ok: true; options: MarkerOptions } | { ok: false; error: string };
+export type MarkerParse = Parsed<MarkerOptions>;
 
 const OPTION_KEYS: ReadonlySet<string> = new Set(['type', 'tag', 'part', 'context']);
 
@@ -36,7 +37,7 @@ export function parseMarker(text: string): MarkerParse {
     }
     options[key as keyof MarkerOptions] = goTrimSpace(segment.slice(colon + 1));
   }
-  return { ok: true, options };
+  return { ok: true, value: options };
 }
 
 /** The marker text of a comment (`# kobold: ...` gives ` ...`), or null when it is no marker. */

@@ -1,5 +1,6 @@
-import { PathSegment, PathSelector } from './field-path';
-import { entryOf, LiteAlias, LiteMap, LiteNode, LiteScalar, LiteSeq } from '../yaml/lite-tree';
+import { PathSelector } from './field-path';
+import { entryOf, LiteNode, LiteScalar, PathSegment } from '../yaml/lite-tree';
+import { findMarkers, MarkerReport } from '../yaml/marker-report';
 import { MARKER_PREFIX, markerTextOfComment } from './marker';
 
 /** A scalar a rule applies to, wherever the rule came from. */
@@ -29,16 +30,11 @@ export interface CommentMarkers {
   blockScalars: MarkedBlockScalar[];
 }
 
-/** Whether a scalar is a block scalar with marker text in its content. */
-export function hasMarkedContent(scalar: LiteScalar): boolean {
-  return scalar.style === 'BLOCK' && scalar.value.includes(MARKER_PREFIX);
-}
-
 /** The children of a node with the path segment that leads to each. */
 function childrenOf(node: LiteNode): Array<[PathSegment, LiteNode]> {
   if (node.kind === 'map') return node.entries;
   const children: Array<[PathSegment, LiteNode]> = [];
-  // forEach skips the holes a pruned sequence has (simple-yaml.ts); map would keep them.
+  // forEach skips the holes a pruned sequence has (fast-reader.ts); map would keep them.
   if (node.kind === 'seq') node.items.forEach((item, index) => children.push([index, item]));
   return children;
 }
@@ -58,62 +54,31 @@ function extended(path: readonly PathSegment[], segment: PathSegment): PathSegme
   return copy;
 }
 
-/** Adds the marker on `scalar`, if it has one, as marked or misplaced; `path` leads to its parent. */
-export function noteMarker(found: CommentMarkers, path: readonly PathSegment[], segment: PathSegment, scalar: LiteScalar | LiteAlias): void {
-  const markerText = scalar.comment === null ? null : markerTextOfComment(scalar.comment);
-  if (markerText === null) return;
-  const reason = misplacedReason(scalar);
-  if (reason !== null) found.misplaced.push({ path: extended(path, segment), reason });
-  else found.marked.push({ node: scalar as LiteScalar, path: extended(path, segment), markerText });
-}
-
-/** Adds `scalar` if it is a block scalar with marker text in its content; `path` leads to its parent. */
-export function noteBlockScalar(found: CommentMarkers, path: readonly PathSegment[], segment: PathSegment, scalar: LiteScalar): void {
-  if (hasMarkedContent(scalar)) found.blockScalars.push({ node: scalar, path: extended(path, segment) });
-}
+/**
+ * The comment markers of a unit, as the readers report them (yaml/marker-report.ts): a marker on a
+ * plain or quoted scalar is marked, one on an alias, a block scalar or an empty value misplaced;
+ * a literal or folded block scalar with marker text in its content is noted for embedded YAML.
+ */
+export const COMMENT_MARKERS: MarkerReport<CommentMarkers> = {
+  prefix: MARKER_PREFIX,
+  empty: () => ({ marked: [], misplaced: [], blockScalars: [] }),
+  add(found, path, segment, node) {
+    const markerText = node.comment === null ? null : markerTextOfComment(node.comment);
+    if (markerText !== null) {
+      const reason = misplacedReason(node);
+      if (reason !== null) found.misplaced.push({ path: extended(path, segment), reason });
+      else found.marked.push({ node: node as LiteScalar, path: extended(path, segment), markerText });
+    }
+    if (node.kind === 'scalar' && node.style === 'BLOCK' && node.value.includes(MARKER_PREFIX)) found.blockScalars.push({ node, path: extended(path, segment) });
+  },
+};
 
 /**
  * Every comment marker of a resource: on scalar values of mappings and scalar items of sequences,
- * block or flow, at any depth, in document order. Markers on aliases, block scalars and empty
- * values are reported as misplaced. Block scalars with marker text in their content are noted too.
- * The walk keeps one path and copies it only for a marker: a resource has many scalars and few markers.
+ * block or flow, at any depth, in document order (COMMENT_MARKERS).
  */
 export function findCommentMarkers(root: LiteNode): CommentMarkers {
-  const found: CommentMarkers = { marked: [], misplaced: [], blockScalars: [] };
-  if (root.kind !== 'map' && root.kind !== 'seq') return found;
-  // A stack of the collections being walked, each with the index of its next child; iterative, since input may nest deeply.
-  const collections: Array<LiteMap | LiteSeq> = [root];
-  const nextChild: number[] = [0];
-  const path: PathSegment[] = [];
-  while (collections.length > 0) {
-    const top = collections.length - 1;
-    const collection = collections[top];
-    const isMap = collection.kind === 'map';
-    const count = isMap ? collection.entries.length : collection.items.length;
-    // The scalars before the next collection in this loop, without a step on the stack each.
-    let index = nextChild[top];
-    let child: LiteNode | undefined;
-    for (; index < count; index++) {
-      child = isMap ? collection.entries[index][1] : collection.items[index];
-      // A pruned sequence has holes (simple-yaml.ts).
-      if (child === undefined) continue;
-      if (child.kind === 'map' || child.kind === 'seq') break;
-      if (child.comment !== null) noteMarker(found, path, isMap ? collection.entries[index][0] : index, child);
-      if (child.kind === 'scalar' && child.style === 'BLOCK') noteBlockScalar(found, path, isMap ? collection.entries[index][0] : index, child);
-    }
-    if (index >= count) {
-      collections.pop();
-      nextChild.pop();
-      path.pop();
-      continue;
-    }
-    nextChild[top] = index + 1;
-    collections.push(child as LiteMap | LiteSeq);
-    nextChild.push(0);
-    path.push(isMap ? collection.entries[index][0] : index);
-  }
-  found.marked.sort((a, b) => a.node.start - b.node.start);
-  return found;
+  return findMarkers(root, COMMENT_MARKERS);
 }
 
 function selects(selector: Exclude<PathSelector, { kind: 'key' }>, segment: PathSegment, child: LiteNode): boolean {

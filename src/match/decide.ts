@@ -112,7 +112,7 @@ export function decideFieldUpdate(value: string, rule: FieldRule, refs: RefPool)
     return { value, warnings: [`the field's value is not an image reference: ${current.error}`] };
   }
   const warnings: string[] = [];
-  const candidates = candidatesFor(current.ref.contextName, rule, refs, warnings);
+  const candidates = candidatesFor(current.value.contextName, rule, refs, warnings);
   const chosen = rule.pattern.choose(candidates, currentTag(value, rule.part));
   if (chosen === undefined || chosen.value === value) return { value, warnings };
   return { value: chosen.value, appliedRef: chosen.ref, warnings };

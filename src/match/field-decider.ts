@@ -1,13 +1,21 @@
-import { embeddedFieldPath, formatFieldPath, isBareKey, PathSegment } from '../markers/field-path';
+import { embeddedFieldPath, formatFieldPath, isBareKey } from '../markers/field-path';
+import type { PathSegment } from '../yaml/lite-tree';
 import { parseMarker } from '../markers/marker';
 import { FlowScalarStyle, renderScalar } from '../output/scalar-style';
 import { compileRule, FieldRule } from './rule';
 import { decideFieldUpdate, FieldDecision, groupByRepository, IncomingRef, RefPool } from './decide';
+import type { Parsed } from '../parsed';
 
 /** What a marked field becomes: the decision (and, when it changes, the message saying so), or why its marker is invalid. */
-export type FieldOutcome = { ok: true; decision: FieldDecision; message: string } | { ok: false; error: string };
+/** What a field's marker decides, and the message of its result when it changes the field. */
+export interface FieldChange {
+  decision: FieldDecision;
+  message: string;
+}
 
-type RuleOutcome = { ok: true; rule: FieldRule } | { ok: false; error: string };
+export type FieldOutcome = Parsed<FieldChange>;
+
+type RuleOutcome = Parsed<FieldRule>;
 
 /**
  * Decides marked fields against one run's incoming references. Every step is pure, and a
@@ -72,7 +80,7 @@ export class FieldDecider {
     let rule = this.rules.get(markerText);
     if (rule === undefined) {
       const marker = parseMarker(markerText);
-      rule = marker.ok ? compileRule(marker.options) : marker;
+      rule = marker.ok ? compileRule(marker.value) : marker;
       this.rules.set(markerText, rule);
     }
     return rule;
@@ -84,8 +92,8 @@ export class FieldDecider {
     if (outcome === undefined) {
       const rule = this.rule(markerText);
       if (rule.ok) {
-        const decision = decideFieldUpdate(value, rule.rule, this.refs);
-        outcome = { ok: true, decision, message: `updated image ref ${JSON.stringify(value)} to ${JSON.stringify(decision.value)}` };
+        const decision = decideFieldUpdate(value, rule.value, this.refs);
+        outcome = { ok: true, value: { decision, message: `updated image ref ${JSON.stringify(value)} to ${JSON.stringify(decision.value)}` } };
       } else {
         outcome = { ok: false, error: `invalid marker: ${rule.error}` };
       }

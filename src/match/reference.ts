@@ -1,3 +1,5 @@
+import type { Parsed } from '../parsed';
+
 /**
  * Image references, parsed exactly as kobold 0.4.3 does: go-containerregistry v0.17.0 `pkg/name`
  * (`ParseReference`, `NewTag`, `NewDigest`, `NewRepository`, `NewRegistry`) and kobold's own
@@ -19,7 +21,7 @@ export interface ImageReference {
   identifier: string;
 }
 
-export type RefParse = { ok: true; ref: ImageReference } | { ok: false; error: string };
+export type RefParse = Parsed<ImageReference>;
 
 /**
  * How strictly `newTag` checks: `weak` and `strict` are go-containerregistry's options;
@@ -36,7 +38,7 @@ export interface IncomingReference {
   digest: string;
 }
 
-export type IncomingParse = { ok: true; value: IncomingReference } | { ok: false; error: string };
+export type IncomingParse = Parsed<IncomingReference>;
 
 const DEFAULT_REGISTRY = 'index.docker.io';
 const DEFAULT_REGISTRY_ALIAS = 'docker.io';
@@ -61,7 +63,7 @@ interface Repository {
   repository: string;
 }
 
-type RepositoryParse = { ok: true; repo: Repository } | { ok: false; error: string };
+type RepositoryParse = Parsed<Repository>;
 
 /**
  * go-containerregistry's `ParseReference` with default options: a tag reference, else a digest
@@ -71,7 +73,7 @@ export function parseReference(s: string): RefParse {
   const tag = newTag(s, 'weak');
   if (tag.ok) return tag;
   const digest = newDigest(s);
-  if (digest !== null) return { ok: true, ref: digest };
+  if (digest !== null) return { ok: true, value: digest };
   return { ok: false, error: `could not parse reference: ${s}` };
 }
 
@@ -88,7 +90,7 @@ export function newTag(s: string, validation: TagValidation): RefParse {
   }
   const parsed = newRepository(base, validation === 'strict');
   if (!parsed.ok) return parsed;
-  return { ok: true, ref: reference(parsed.repo, 'tag', tag || DEFAULT_TAG) };
+  return { ok: true, value: reference(parsed.value, 'tag', tag || DEFAULT_TAG) };
 }
 
 /** kobold's `parseImageRefWithDigest` (with `'strict'`): the part before the first `@` must be a tag. */
@@ -97,7 +99,7 @@ export function parseImageRefWithDigest(s: string, validation: TagValidation): I
   const [name, digest] = at < 0 ? [s, ''] : [s.slice(0, at), s.slice(at + 1)];
   const parsed = newTag(name, validation);
   if (!parsed.ok) return { ok: false, error: `invalid tag: ${parsed.error}` };
-  return { ok: true, value: { ref: parsed.ref, tag: parsed.ref.identifier, digest } };
+  return { ok: true, value: { ref: parsed.value, tag: parsed.value.identifier, digest } };
 }
 
 /**
@@ -121,8 +123,8 @@ function newDigest(s: string): ImageReference | null {
   const [base, digest] = parts;
   if (!DIGEST.test(digest)) return null;
   const tag = newTag(base, 'weak');
-  const parsed = newRepository(tag.ok ? tag.ref.contextName : base, false);
-  return parsed.ok ? reference(parsed.repo, 'digest', digest) : null;
+  const parsed = newRepository(tag.ok ? tag.value.contextName : base, false);
+  return parsed.ok ? reference(parsed.value, 'digest', digest) : null;
 }
 
 /**
@@ -147,7 +149,7 @@ function newRepository(name: string, strict: boolean): RepositoryParse {
   if (implicitNamespace && strict) {
     return { ok: false, error: `strict validation requires the full repository path (missing '${DEFAULT_NAMESPACE}')` };
   }
-  return { ok: true, repo: { registry, repository: implicitNamespace ? `${DEFAULT_NAMESPACE}/${repository}` : repository } };
+  return { ok: true, value: { registry, repository: implicitNamespace ? `${DEFAULT_NAMESPACE}/${repository}` : repository } };
 }
 
 /** Go's `url.Parse("//" + registry).Host == registry`, the check of `NewRegistry`. */

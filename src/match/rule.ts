@@ -1,5 +1,6 @@
 import { isSchemeId, SCHEME_IDS, tagScheme, TagPattern } from './schemes';
 import { MarkerOptions } from '../markers/marker';
+import type { Parsed } from '../parsed';
 
 /** The part of an image reference a field holds: the whole reference, or its tag and/or digest. */
 export type RefPart = '' | 'tag' | 'digest' | 'tag+digest';
@@ -19,7 +20,7 @@ export interface FieldRule {
   context: string;
 }
 
-export type RuleCompilation = { ok: true; rule: FieldRule } | { ok: false; error: string };
+export type RuleCompilation = Parsed<FieldRule>;
 
 /**
  * Checks a marker's options as a whole, before any reference is looked at, so that a broken marker
@@ -38,5 +39,5 @@ export function compileRule(options: MarkerOptions): RuleCompilation {
   }
   const compiled = tagScheme(type).compile(pattern);
   if (!compiled.ok) return compiled;
-  return { ok: true, rule: { pattern: compiled.pattern, part, context: part === '' ? '' : context } };
+  return { ok: true, value: { pattern: compiled.value, part, context: part === '' ? '' : context } };
 }

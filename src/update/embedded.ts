@@ -1,12 +1,12 @@
-import { AnnotationRule, AnnotationRuleParse, PathSegment } from '../markers/field-path';
-import { CommentMarkers } from '../markers/walk';
+import { AnnotationRule, AnnotationRuleParse } from '../markers/field-path';
+import { COMMENT_MARKERS, CommentMarkers } from '../markers/walk';
 import { MARKER_PREFIX } from '../markers/marker';
 import { FieldDecider } from '../match/field-decider';
 import { Edit } from '../output/edits';
 import { ResourceOrigin, Result, resultAbout } from '../output/results';
 import { describeOffset, InputError } from '../input-error';
 import { literalContent } from '../yaml/literal-content';
-import { isCollection, LiteAlias, LiteNode, LiteScalar } from '../yaml/lite-tree';
+import { isCollection, LiteAlias, LiteNode, LiteScalar, PathSegment } from '../yaml/lite-tree';
 import { readUnit } from '../yaml/read-unit';
 import { splitStream, Unit, unitLabel } from '../yaml/split';
 
@@ -101,7 +101,7 @@ export function updateEmbedded(outer: TreeScope, block: EmbeddedBlock, run: Reso
     if (!annotated && (marker < 0 || marker + MARKER_PREFIX.length > unit.end)) continue;
     let read;
     try {
-      read = readUnit(text, unit, undefined, annotated);
+      read = readUnit(text, unit, { whole: annotated, report: COMMENT_MARKERS, file: undefined });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       warn(`embedded YAML ${error.where}: ${error.what}`);

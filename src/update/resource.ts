@@ -1,11 +1,11 @@
 import { Edit } from '../output/edits';
-import { parseAnnotationRule, PathSegment } from '../markers/field-path';
+import { parseAnnotationRule } from '../markers/field-path';
 import { annotation, resourceOrigin } from './resource-origin';
 import { MARKERS_ANNOTATION } from '../markers/prescreen';
 import { FileRef, ResourceOrigin, Result, resultAbout } from '../output/results';
 import { FlowScalarStyle } from '../output/scalar-style';
 import { FieldDecider } from '../match/field-decider';
-import { entryOf, LiteNode, LiteScalar, scalarAt } from '../yaml/lite-tree';
+import { entryOf, LiteNode, LiteScalar, PathSegment, scalarAt } from '../yaml/lite-tree';
 import { CommentMarkers, findCommentMarkers, MarkedScalar, selectNodes } from '../markers/walk';
 import { EmbeddedBlock, PlacedRule, ResourceRun, TreeScope, TreeUpdate, UnreachedRule, updateEmbedded } from './embedded';
 
@@ -46,12 +46,12 @@ function ruleTargets(scope: TreeScope, root: LiteNode, rules: readonly PlacedRul
       warn(`${where}: ${parsed.error}`);
       continue;
     }
-    const { rule } = parsed;
+    const rule = parsed.value;
     const reached = selectNodes(root, rule.path);
     if (rule.innerPaths.length > 0) {
       const literals = reached.filter((hit): hit is { node: LiteScalar; path: PathSegment[] } => hit.node.kind === 'scalar' && hit.node.style === 'BLOCK' && scope.source[hit.node.start] === '|');
       if (literals.length === 0) warn(`${where}: the path ${rule.pathText} reaches no literal block scalar (|) to read as YAML`);
-      const inner: PlacedRule = { parsed: { ok: true, rule: { ...rule, path: rule.innerPaths[0], innerPaths: rule.innerPaths.slice(1) } }, where };
+      const inner: PlacedRule = { parsed: { ok: true, value: { ...rule, path: rule.innerPaths[0], innerPaths: rule.innerPaths.slice(1) } }, where };
       for (const { node, path } of literals) {
         const block = blocks.find((known) => known.node === node);
         if (block) block.rules.push(inner);
@@ -81,10 +81,10 @@ function updateField(field: MarkedScalar, path: string, decider: FieldDecider, o
     results.push(resultAbout(origin, 'warning', outcome.error, { path, currentValue }));
     return undefined;
   }
-  const { decision } = outcome;
+  const { decision } = outcome.value;
   for (let i = 0; i < decision.warnings.length; i++) results.push(resultAbout(origin, 'warning', decision.warnings[i], { path, currentValue }));
   if (decision.appliedRef === undefined) return undefined;
-  results.push(resultAbout(origin, 'info', outcome.message, { path, currentValue, proposedValue: decision.value }));
+  results.push(resultAbout(origin, 'info', outcome.value.message, { path, currentValue, proposedValue: decision.value }));
   const { start, end, style, inFlow } = field.node;
   return { start, end, text: decider.render(decision.value, style as FlowScalarStyle, inFlow) };
 }

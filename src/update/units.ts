@@ -7,6 +7,7 @@ import { DuplicateKey } from '../yaml/composed-tree';
 import { IncomingRef } from '../match/decide';
 import { FieldDecider } from '../match/field-decider';
 import { forEachUnitWithMarkerText } from '../markers/prescreen';
+import { COMMENT_MARKERS } from '../markers/walk';
 import { updateResource, v1ListItems } from './resource';
 
 /** The warning about a repeated key: kubectl and kobold take the last one, and so do annotation paths here. */
@@ -22,9 +23,9 @@ function duplicateKeyWarning(source: string, duplicate: DuplicateKey): string {
 export function updateUnits(source: string, units: UnitIndex, refs: readonly IncomingRef[], results: ResultLog, file?: string, decider = new FieldDecider(refs)): EditList {
   const edits = new EditList();
   forEachUnitWithMarkerText(source, units, (unit, annotated) => {
-    let read = readUnit(source, unit, file, annotated);
+    let read = readUnit(source, unit, { whole: annotated, report: COMMENT_MARKERS, file });
     // A List's items need their identity, which a read of only what the markers need leaves out.
-    if (!annotated && v1ListItems(read.tree) !== null) read = readUnit(source, unit, file, true);
+    if (!annotated && v1ListItems(read.tree) !== null) read = readUnit(source, unit, { whole: true, report: COMMENT_MARKERS, file });
     const { tree, markers, duplicateKeys } = read;
     const readWarnings = duplicateKeys.map((duplicate) => duplicateKeyWarning(source, duplicate));
     const update = updateResource(source, tree, decider, file === undefined ? undefined : { path: file, index: unit.index }, markers, readWarnings);

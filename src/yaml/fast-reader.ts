@@ -1,8 +1,6 @@
-import { PathSegment } from '../markers/field-path';
-import { LiteMap, LiteNode, LiteScalar, LiteSeq, liteToJs } from './lite-tree';
-import { MARKER_PREFIX } from '../markers/marker';
+import { LiteMap, LiteNode, LiteScalar, LiteSeq, liteToJs, PathSegment } from './lite-tree';
+import { hasMarker, MarkerReport } from './marker-report';
 import { scanFrom } from './sticky-scan';
-import { CommentMarkers, hasMarkedContent, noteBlockScalar, noteMarker } from '../markers/walk';
 
 /** Thrown inside the reader when the text leaves the simple subset; the caller composes instead. */
 class NotSimple extends Error {}
@@ -59,22 +57,28 @@ const MAX_NESTING = 500;
 /** The core schema's string tag, the one tag the reader takes (the tree holds strings anyway). */
 const STRING_TAG = '!!str';
 
+/** The report of a read for its tree alone: it knows no marker. */
+const NO_MARKERS: MarkerReport<null> = { prefix: '', empty: () => null, add: () => undefined };
+
 /** Characters that cannot start a plain scalar or key in the simple subset. */
 const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
 
 /** A resource read by the simple reader: its tree and the markers on it, found while reading. */
-export interface SimpleResource {
+export interface SimpleResource<M> {
   tree: LiteNode;
-  markers: CommentMarkers;
+  markers: M;
 }
 
 /*
- * The state of the read in progress, in module variables that the reader's functions below share.
- * A short run reads most resources before V8 optimizes the reader, and until then every access to
- * an object's field calls an inline-cache builtin, where a variable is a plain load (12% fewer
- * instructions for the reader then); and functions declared inside readSimpleResource, sharing its
- * variables, would be made anew for each resource read (2.8 KB each time). readSimpleResource sets
- * it all at its start; nothing it calls calls it again.
+ * The state of the read in progress: all of it here, in module variables that the reader's
+ * functions below share, set by resetState alone. Not in an instance (as the yaml library's Lexer
+ * keeps its state): a short run reads most resources before V8 optimizes the reader, and until then
+ * every access to an object's field calls an inline-cache builtin, where a variable is a plain
+ * load. The reader as a class, one instance a read, took more instructions above `node -e 0`
+ * (callgrind, bench/instructions.js): 11% on sparse 5,000 (349 M against 313 M), 8% on dense
+ * 5,000 (1,920 M against 1,772 M); README, Development.
+ * Functions declared inside readSimpleResource, sharing its variables, would be made anew for each
+ * resource read (2.8 KB each time). Nothing the reader calls calls readSimpleResource again.
  */
 /** The text being read. */
 let source = '';
@@ -88,8 +92,11 @@ let depth = 0;
 let keepAll = true;
 /** The start of the last line the most recent value used. */
 let lastLine = 0;
-/** The markers on the scalars read, as the marker walk (walk.ts) would find them in the tree. */
-let markers: CommentMarkers = { marked: [], misplaced: [], blockScalars: [] };
+/** How the caller wants the markers reported, and what it knows a marker by. */
+let report: MarkerReport<unknown> = NO_MARKERS;
+let markerPrefix = '';
+/** The markers on the scalars read, as findMarkers (marker-report.ts) would find them in the tree. */
+let markers: unknown = null;
 /** The path from the resource's root to the collection being read. */
 let path: PathSegment[] = [];
 /** The line lineEndAt was last asked about, and its end. */
@@ -108,11 +115,32 @@ let keyAfter = -1;
 const openEntries: Array<[string, LiteNode]> = [];
 let openEntriesTop = 0;
 
+/**
+ * Sets the state for a read of `text` up to `end`, or, with the empty text, lets go of the last
+ * read's input and markers (not even the keys left in the stacks hold them).
+ */
+function resetState(text: string, end: number, sequenceItem: boolean, markerReport: MarkerReport<unknown>, prune: boolean): void {
+  report = markerReport;
+  markerPrefix = markerReport.prefix;
+  source = text;
+  limit = end;
+  endsInsideLine = limit < source.length && source.charCodeAt(limit - 1) !== LF;
+  depth = sequenceItem ? -1 : 0;
+  keepAll = !prune;
+  lastLine = 0;
+  markers = markerReport.empty();
+  path = [];
+  cachedLine = cachedLineEnd = afterLine = afterNext = nextIndent = keyAt = keyAfter = -1;
+  keyFound = null;
+  openEntries.length = 0;
+  openEntriesTop = 0;
+}
+
 function retains(node: LiteNode): boolean {
   if (keepAll || depth <= 0) return true;
   switch (node.kind) {
     case 'scalar':
-      return (node.comment !== null && node.comment.startsWith(MARKER_PREFIX)) || (node.style === 'BLOCK' && hasMarkedContent(node));
+      return hasMarker(node, markerPrefix);
     case 'map':
       return node.entries.length > 0;
     case 'seq':
@@ -141,11 +169,9 @@ function leave(outer: boolean): void {
   keepAll = outer;
 }
 
-/** Notes the marker of a value read at `segment` of the collection being read, or its content's marker text, in the resource. */
+/** Reports a value read at `segment` of the collection being read if it has a marker, or marker text in its content. */
 function noteValue(segment: PathSegment, value: LiteNode): void {
-  if (value.kind !== 'scalar' || depth < 0) return;
-  if (value.comment !== null) noteMarker(markers, path, segment, value);
-  if (value.style === 'BLOCK') noteBlockScalar(markers, path, segment, value);
+  if (value.kind === 'scalar' && depth >= 0 && hasMarker(value, markerPrefix)) report.add(markers, path, segment, value);
 }
 
 /** The value at `i`, one level deeper. */
@@ -385,7 +411,7 @@ function entryLineValue(line: RegExpExecArray, i: number, column: number, lineSt
   const comment = hash < 0 ? null : rest.slice(hash);
   if (written === undefined) return childBelow(key, column, lineStart, afterColon + (hash < 0 ? rest.length : hash), comment);
   lastLine = lineStart;
-  if (!keepAll && depth > 0 && (comment === null || !comment.startsWith(MARKER_PREFIX))) return null;
+  if (!keepAll && depth > 0 && (comment === null || !comment.startsWith(markerPrefix))) return null;
   const start = afterColon + line[2].length;
   const quote = written.charCodeAt(0);
   const quoted = quote === SINGLE_QUOTE || quote === DOUBLE_QUOTE;
@@ -573,18 +599,8 @@ function literalScalar(i: number, parentIndent: number, lineStart: number): Lite
  * the way to them (sequence items keep their index, as holes). That is most of the speed and memory
  * of large inputs. The structure is checked in full either way.
  */
-export function readSimpleResource(text: string, start: number, end: number, sequenceItem: boolean, prune = false): SimpleResource | null {
-  source = text;
-  limit = end;
-  endsInsideLine = limit < source.length && source.charCodeAt(limit - 1) !== LF;
-  depth = sequenceItem ? -1 : 0;
-  keepAll = !prune;
-  lastLine = 0;
-  markers = { marked: [], misplaced: [], blockScalars: [] };
-  path = [];
-  cachedLine = cachedLineEnd = afterLine = afterNext = nextIndent = keyAt = keyAfter = -1;
-  keyFound = null;
-  openEntriesTop = 0;
+export function readSimpleResource<M>(text: string, start: number, end: number, sequenceItem: boolean, markerReport: MarkerReport<M>, prune = false): SimpleResource<M> | null {
+  resetState(text, end, sequenceItem, markerReport, prune);
   try {
     let first = nextContentLine(source[start] === '\uFEFF' ? start + 1 : start);
     if (first < 0) return null;
@@ -593,19 +609,17 @@ export function readSimpleResource(text: string, start: number, end: number, seq
     const indent = indentAt(first);
     const node = collection(first + indent, indent, first);
     if (contentAfter(lastLine) >= 0) return null;
-    if (!sequenceItem) return { tree: node, markers };
-    return node.kind === 'seq' && node.items.length === 1 ? { tree: node.items[0], markers } : null;
+    if (!sequenceItem) return { tree: node, markers: markers as M };
+    return node.kind === 'seq' && node.items.length === 1 ? { tree: node.items[0], markers: markers as M } : null;
   } catch (error) {
     if (error instanceof NotSimple) return null;
     throw error;
   } finally {
-    // Not to hold the input after the read, not even by the keys left in the stacks.
-    source = '';
-    openEntries.length = 0;
+    resetState('', 0, false, NO_MARKERS, false);
   }
 }
 
-/** readSimpleResource's tree. */
-export function readSimpleYaml(text: string, start: number, end: number, sequenceItem: boolean, prune = false): LiteNode | null {
-  return readSimpleResource(text, start, end, sequenceItem, prune)?.tree ?? null;
+/** readSimpleResource's tree, in full, without markers. */
+export function readSimpleYaml(text: string, start: number, end: number, sequenceItem: boolean): LiteNode | null {
+  return readSimpleResource(text, start, end, sequenceItem, NO_MARKERS)?.tree ?? null;
 }

@@ -6,6 +6,9 @@
  */
 export type LiteNode = LiteMap | LiteSeq | LiteScalar | LiteAlias;
 
+/** One step from a node to a child: a mapping key or a sequence index. */
+export type PathSegment = string | number;
+
 export interface LiteMap {
   kind: 'map';
   flow: boolean;

@@ -16,7 +16,7 @@ const bytes = (payload: unknown): Buffer => Buffer.from(typeof payload === 'stri
 function decoded(payload: Buffer, format = 'auto'): DecodedEvent {
   const result = decodeEvent(payload, format);
   assert.ok(result.ok, `should decode, got ${result.ok ? '' : result.error}`);
-  return { format: result.format, references: result.references, warnings: result.warnings };
+  return { format: result.value.format, references: result.value.references, warnings: result.value.warnings };
 }
 
 function decodeError(payload: Buffer, format = 'auto'): string {

@@ -127,7 +127,7 @@ describe('decodeEvent: hostile payloads', () => {
 
     it('a UTF-8 byte-order mark is fine', () => {
       const result = decodeEvent(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(join(FIXTURES, 'quay.json'))]));
-      assert.ok(result.ok && result.format === 'quay' && result.references.length === 2);
+      assert.ok(result.ok && result.value.format === 'quay' && result.value.references.length === 2);
     });
 
     it('NUL bytes in JSON: invalid JSON with line and column', () => {
@@ -181,8 +181,8 @@ describe('decodeEvent: hostile payloads', () => {
       const elapsed = Date.now() - started;
       assert.ok(result.ok, result.ok ? '' : result.error);
       const count = (JSON.parse(text) as { events: unknown[] }).events.length;
-      assert.equal(result.references.length, count);
-      assert.equal(result.references[count - 1], `registry.example.com/team/app-${count - 1}:1.0.${count - 1}@${D1}`);
+      assert.equal(result.value.references.length, count);
+      assert.equal(result.value.references[count - 1], `registry.example.com/team/app-${count - 1}:1.0.${count - 1}@${D1}`);
       assert.ok(elapsed < 30_000, `took ${elapsed} ms`);
     });
 
@@ -211,8 +211,8 @@ describe('decodeEvent: hostile payloads', () => {
       const text = `${valid.join('\n')}\nnot a reference\n${filler.repeat(Math.ceil(MB50 / filler.length))}`;
       const result = decodeEvent(Buffer.from(text));
       assert.ok(result.ok, result.ok ? '' : result.error);
-      assert.deepEqual(result.references, valid);
-      assert.equal(result.warnings.length, 1);
+      assert.deepEqual(result.value.references, valid);
+      assert.equal(result.value.warnings.length, 1);
     });
 
     it('50 MB of text with no reference: an error naming the first line', () => {

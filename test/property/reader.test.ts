@@ -13,7 +13,7 @@ import { checkImageRefs } from '../../src/krm/fn-config';
 import { updateImageRefs } from '../../src/index';
 import { readSimpleResource, readSimpleYaml } from '../../src/yaml/fast-reader';
 import { updateResource } from '../../src/update/resource';
-import { findCommentMarkers } from '../../src/markers/walk';
+import { COMMENT_MARKERS, findCommentMarkers } from '../../src/markers/walk';
 import { refsFor, validStream } from './generators';
 import { plain, propertyRuns, propertyTimeout } from './helpers';
 import { composedTree } from '../support/samples';
@@ -91,7 +91,7 @@ describe('property: the fast reader agrees with the composer', function () {
     fc.assert(
       fc.property(documents, fc.boolean(), (text, prune) => {
         const item = asSequenceItem(text);
-        for (const simple of [readSimpleResource(text, 0, text.length, false, prune), readSimpleResource(item, 0, item.length, true, prune)]) {
+        for (const simple of [readSimpleResource(text, 0, text.length, false, COMMENT_MARKERS, prune), readSimpleResource(item, 0, item.length, true, COMMENT_MARKERS, prune)]) {
           if (simple === null) continue;
           marked += simple.markers.marked.length + simple.markers.misplaced.length;
           assert.deepEqual(simple.markers, findCommentMarkers(simple.tree));

@@ -3,5 +3,5 @@ import { lastCandidate, TagScheme } from './scheme';
 /** `type: exact`: the tag must equal the pattern; the last match wins. */
 export const exactScheme: TagScheme = {
   id: 'exact',
-  compile: (pattern) => ({ ok: true, pattern: { matches: (tag) => tag === pattern, choose: lastCandidate } }),
+  compile: (pattern) => ({ ok: true, value: { matches: (tag) => tag === pattern, choose: lastCandidate } }),
 };

@@ -4,6 +4,7 @@
  * a parsed version is held and ordered as a normalised npm `SemVer`.
  */
 import SemVer from 'semver/classes/semver';
+import type { Parsed } from '../../parsed';
 
 /** A version as Masterminds' `NewVersion` accepts it. */
 export interface Version {
@@ -42,7 +43,7 @@ export interface Constraint {
   check(version: Version): boolean;
 }
 
-export type ConstraintParse = { ok: true; constraint: Constraint } | { ok: false; error: string };
+export type ConstraintParse = Parsed<Constraint>;
 
 type Operator = '=' | '!=' | '>' | '>=' | '<' | '<=' | '~' | '^';
 
@@ -77,7 +78,7 @@ interface Term {
   readonly wildcard: Wildcard;
 }
 
-type TermParse = { ok: true; term: Term } | { ok: false; error: string };
+type TermParse = Parsed<Term>;
 
 /** Go's `\s`, which unlike JavaScript's is ASCII only. */
 const SPACE = '[\\t\\n\\f\\r ]';
@@ -110,13 +111,13 @@ export function parseConstraint(text: string): ConstraintParse {
     for (const termText of alternative.split(',')) {
       const parsed = parseTerm(termText);
       if (!parsed.ok) return parsed;
-      terms.push(parsed.term);
+      terms.push(parsed.value);
     }
     alternatives.push(terms);
   }
   return {
     ok: true,
-    constraint: { check: (version) => alternatives.some((terms) => terms.every((term) => satisfies(version, term))) },
+    value: { check: (version) => alternatives.some((terms) => terms.every((term) => satisfies(version, term))) },
   };
 }
 
@@ -141,7 +142,7 @@ function parseTerm(text: string): TermParse {
   const wildcard = wildcardOf(major, minor, patch);
   const bound = parseVersion(boundText(wildcard, version, major, minor, prerelease));
   if (bound === null) return { ok: false, error: 'constraint Parser Error' };
-  return { ok: true, term: { operator: OPERATORS[operator], bound, wildcard } };
+  return { ok: true, value: { operator: OPERATORS[operator], bound, wildcard } };
 }
 
 /** `minor` and `patch` as matched, with their leading dot; empty when absent. */

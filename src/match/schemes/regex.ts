@@ -32,7 +32,7 @@ export const regexScheme: TagScheme = {
       // Compiled alone first: an unbalanced `)` must not close the anchoring group.
       RE2JS.compile(pattern);
       const anchored = RE2JS.compile(`^(?:${pattern})$`);
-      return { ok: true, pattern: { matches: (tag) => anchored.test(tag), choose: lastCandidate } };
+      return { ok: true, value: { matches: (tag) => anchored.test(tag), choose: lastCandidate } };
     } catch (error) {
       return { ok: false, error: `invalid regex: ${(error as Error).message}` };
     }

@@ -1,3 +1,5 @@
+import type { Parsed } from '../../parsed';
+
 /**
  * A tag scheme (a marker's `type:`): how a `tag:` pattern is read, which tags it accepts, and
  * which of the accepted references a field takes, as Renovate's versioning modules put matching
@@ -27,7 +29,7 @@ export interface TagPattern {
   choose<C extends TagCandidate>(candidates: readonly C[], currentTag: string | null): C | undefined;
 }
 
-export type PatternCompilation = { ok: true; pattern: TagPattern } | { ok: false; error: string };
+export type PatternCompilation = Parsed<TagPattern>;
 
 /**
  * SPEC §5 for exact and regex: the references apply in turn, each against the value the one before

@@ -12,10 +12,10 @@ export const semverScheme: TagScheme = {
   compile(pattern) {
     const parsed = parseConstraint(pattern);
     if (!parsed.ok) return { ok: false, error: `could not parse version constraint: ${parsed.error}` };
-    const { constraint } = parsed;
+    const constraint = parsed.value;
     return {
       ok: true,
-      pattern: {
+      value: {
         matches: (tag) => {
           const version = parseVersion(tag);
           return version !== null && constraint.check(version);

@@ -1,0 +1,5 @@
+/**
+ * What reading or checking something that may be wrong gives: its value, or why not, as a message
+ * for a person (a marker, a reference, a rule, a functionConfig, the command line, a payload).
+ */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
