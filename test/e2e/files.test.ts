@@ -110,6 +110,22 @@ describe('files in place: -w, -d, -l on files and directories (SPEC §8)', funct
       assert.equal(statSync(join(root, 'b.yaml')).mode & 0o7777, 0o2755);
     });
 
+    it('flushes the temporary file (fsync) before it is renamed over the original, as strace sees the system calls', function () {
+      if (!onPath('strace')) skipWith(this, 'strace is not on PATH');
+      const root = writeTree(dirs.make(), { 'a.yaml': deployment('a') });
+      const log = join(dirs.make('strace'), 'calls');
+      const traced = run('strace', ['-f', '-qq', '-o', log, '-e', 'trace=openat,fsync,fdatasync,rename,renameat,renameat2', process.execPath, CLI, ...IMAGE, '-w', 'a.yaml'], { cwd: root });
+      assert.equal(traced.status, 0, traced.stderr);
+      assert.equal(readFileSync(join(root, 'a.yaml'), 'utf8'), updated(deployment('a')));
+      const calls = readFileSync(log, 'utf8').split('\n');
+      const opened = calls.map((line) => /openat\(AT_FDCWD, "[^"]*\/\.a\.yaml\.image-ref-updater-[^"]*", [^)]*O_CREAT[^)]*\) = (\d+)$/.exec(line)).find((match) => match !== null);
+      assert.ok(opened, 'the temporary file .a.yaml.image-ref-updater-* is created in the file\'s directory');
+      const synced = calls.findIndex((line) => new RegExp(`\\b(fsync|fdatasync)\\(${opened[1]}\\) += 0$`).test(line));
+      const renamed = calls.findIndex((line) => /rename(at2?)?\(.*\.a\.yaml\.image-ref-updater-[^"]*".*"[^"]*\/a\.yaml"/.test(line));
+      assert.ok(synced >= 0, `fsync of the temporary file (fd ${opened[1]})`);
+      assert.ok(renamed > synced, 'the rename comes after the fsync');
+    });
+
     it('writes through a link named as an argument: the target changes, the link stays a link', () => {
       const root = writeTree(dirs.make(), { 'real/a.yaml': deployment('a') });
       symlinkSync(join(root, 'real', 'a.yaml'), join(root, 'link.yaml'));
