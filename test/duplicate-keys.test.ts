@@ -5,28 +5,9 @@ import { composeUnit } from '../src/yaml/composed-tree';
 import { readSimpleYaml } from '../src/yaml/fast-reader';
 import { ColumnZeroItems } from '../src/yaml/split';
 import { NEW, OLD } from './support/samples';
+import { callsOf } from './support/work-count';
 
 const MARKER = '# kobold: tag: ^1; type: semver';
-
-/** How many times the method `name` of `owner` (a prototype) is called while `run` runs. */
-function callsOf<T extends object>(owner: T, name: keyof T & string, run: () => void): number {
-  const method = owner[name] as unknown as (...args: unknown[]) => unknown;
-  let calls = 0;
-  Object.defineProperty(owner, name, {
-    configurable: true,
-    writable: true,
-    value(this: unknown, ...args: unknown[]): unknown {
-      calls++;
-      return method.apply(this, args);
-    },
-  });
-  try {
-    run();
-  } finally {
-    Object.defineProperty(owner, name, { configurable: true, writable: true, value: method });
-  }
-  return calls;
-}
 
 /** How many times a set is asked whether it has a key while `run` runs. */
 const setLookups = (run: () => void): number => callsOf(Set.prototype, 'has', run);

@@ -3,7 +3,8 @@ import { yamlLibrary } from '../lazy';
 import { Edit, EditedOutput, EditList, textOutput } from '../output/edits';
 import { checkImageRefs, loadFunctionConfig } from './fn-config';
 import { InputError, inputErrorAt, inputErrorOf } from '../input-error';
-import { entryOf, liteToJs, scalarAt } from '../yaml/lite-tree';
+import { entryOf, LiteNode, liteToJs, scalarAt } from '../yaml/lite-tree';
+import { composeUnit } from '../yaml/composed-tree';
 import { Result, resultsYaml, writeResultsYaml } from '../output/results';
 import { ResultLog } from '../output/result-log';
 import { readSimpleYaml } from '../yaml/fast-reader';
@@ -63,6 +64,10 @@ function appendBlock(source: string, at: number): ResourceListLayout['placeResul
 const LF = 10;
 const DASH = 45;
 const TOP_LEVEL_KEY = /^[A-Za-z_][\w.\/-]*:(?=[ \t\r]|$)/;
+/** A document end marker line: `...` and then a space or the line's end. */
+const DOCUMENT_END = /^\.\.\.(?:[ \t\r\n]|$)/;
+/** Blank and comment lines only, to the end of the input. */
+const ONLY_COMMENTS = /^(?:[ \t\r]*(?:#[^\n]*)?(?:\n|$))*$/;
 /** A `- key:` block sequence entry: the common item of a ResourceList, plainly a mapping. */
 const PLAIN_ITEM_LINE = String.raw`- [ \t]*[A-Za-z_][\w.\/-]*:[ \t\r\n]`;
 /**
@@ -85,6 +90,8 @@ const SEQUENCE_ENTRY = /-[ \r\n]/y;
 function blockLayout(source: string): ResourceListLayout | null {
   let itemsRegion: [number, number] | null = null;
   let sawContent = false;
+  /** Where a `...` line ends the document, else the end of the input. */
+  let documentEnd = source.length;
   /** The `- ` lines at column 0 that are not plain item lines: items to check, if the sequence is not indented. */
   const itemLinesToCheck: number[] = [];
   COLUMN_ZERO_LINE.lastIndex = 0;
@@ -96,6 +103,11 @@ function blockLayout(source: string): ResourceListLayout | null {
       continue;
     }
     if (source.startsWith('---', line) && !sawContent) continue;
+    if (DOCUMENT_END.test(source.slice(line, line + 4))) {
+      if (!ONLY_COMMENTS.test(source.slice(source.indexOf('\n', line) + 1 || source.length))) return null;
+      documentEnd = line;
+      break;
+    }
     const text = source.slice(line, source.indexOf('\n', line) >>> 0);
     if (!TOP_LEVEL_KEY.test(text)) return null;
     sawContent = true;
@@ -107,16 +119,31 @@ function blockLayout(source: string): ResourceListLayout | null {
   }
   if (itemsRegion === null) return null;
   const [regionStart] = itemsRegion;
-  const regionEnd = itemsRegion[1] === -1 ? source.length : itemsRegion[1];
+  const regionEnd = itemsRegion[1] === -1 ? documentEnd : itemsRegion[1];
   const first = firstContentLine(source, regionStart);
   const found = first >= 0 && first < regionEnd && source.charCodeAt(first) === DASH ? columnZeroItems(source, first, regionEnd, itemLinesToCheck) : indentedItems(source, regionStart, regionEnd);
   if (found === null) return null;
   // Read in full: a plain item line the regex passed over outside the items makes it no mapping.
   const skeleton = source.slice(0, regionStart) + source.slice(regionEnd);
-  const top = readSimpleYaml(skeleton, 0, skeleton.length, false);
+  const top = readSimpleYaml(skeleton, 0, skeleton.length, false) ?? composedSkeleton(skeleton);
   if (top === null || entryOf(top, 'results') !== undefined) return null;
   const content: ResourceListContent = { ...found, functionConfig: liteToJs(entryOf(top, 'functionConfig')) };
-  return { apiVersion: scalarAt(top, 'apiVersion'), kind: scalarAt(top, 'kind'), placeResults: appendBlock(source, source.length), content: () => content };
+  return { apiVersion: scalarAt(top, 'apiVersion'), kind: scalarAt(top, 'kind'), placeResults: appendBlock(source, documentEnd), content: () => content };
+}
+
+/**
+ * The part of a ResourceList around its items, composed when the fast reader declines it (an
+ * anchor or a tag there, say). Null when it has an error or a repeated key: the full parser then
+ * reads the whole list and reports it where it is in the input, which the skeleton's offsets are not.
+ */
+function composedSkeleton(skeleton: string): LiteNode | null {
+  try {
+    const { tree, duplicateKeys } = composeUnit(skeleton, { start: 0, end: skeleton.length, kind: 'document', index: 0 }, () => 'stdin');
+    return duplicateKeys.length === 0 ? tree : null;
+  } catch (error) {
+    if (error instanceof InputError) return null;
+    throw error;
+  }
 }
 
 /** The items of a sequence at column 0 from `first` to `regionEnd`, of which those at `linesToCheck` are to be checked. */
@@ -182,12 +209,15 @@ function itemUnits(value: CST.Token | null | undefined, itemsEnd: number, source
   const flowEnd = value.type === 'flow-collection' && value.start.source === '[' ? value.end[0]?.offset ?? itemsEnd : undefined;
   if (value.type !== 'block-seq' && flowEnd === undefined) throw inputErrorAt('NOT_A_RESOURCE_LIST', 'ResourceList items must be a list', 'stdin', source, value.offset);
   const items: CST.CollectionItem[] = (value as CST.BlockSequence | CST.FlowCollection).items;
-  return Units.of(flowEnd === undefined ? 'seq-item' : 'node', items.flatMap((item, index) => {
-    if (!item.value) return [];
-    const next = items.slice(index + 1).map(itemOffset).find((offset) => offset !== undefined) ?? flowEnd ?? itemsEnd;
-    if (flowEnd !== undefined) return [itemUnit(item.value.offset, next, index, 'node')];
-    return [itemUnit(source.lastIndexOf('\n', itemOffset(item)!) + 1, next, index, 'seq-item')];
-  }));
+  const units: Unit[] = [];
+  // From the last item back, so that where the next item starts is known without a search.
+  let next = flowEnd ?? itemsEnd;
+  for (let index = items.length - 1; index >= 0; index--) {
+    const item = items[index];
+    if (item.value) units.push(flowEnd !== undefined ? itemUnit(item.value.offset, next, index, 'node') : itemUnit(source.lastIndexOf('\n', itemOffset(item)!) + 1, next, index, 'seq-item'));
+    next = itemOffset(item) ?? next;
+  }
+  return Units.of(flowEnd === undefined ? 'seq-item' : 'node', units.reverse());
 }
 
 /** The edit that puts results into a list read by the full parser: replacing old ones, or appended. */
