@@ -169,7 +169,7 @@ function assertFastReaderAgrees(text: string): number {
     const fast = readSimpleResource(text, unit.start, unit.end, false, COMMENT_MARKERS);
     if (fast === null) continue;
     read++;
-    const composed = composeUnit(text, unit, () => `document ${unit.index}`);
+    const composed = composeUnit(text, unit);
     assert.deepEqual(fast.tree, composed.tree, `document ${unit.index}: the fast reader's tree is the composer's`);
     assert.deepEqual(fast.markers, findCommentMarkers(composed.tree), `document ${unit.index}: the same markers`);
     assert.deepEqual(composed.duplicateKeys, [], 'the fast reader declines repeated keys');

@@ -237,7 +237,7 @@ describe('ResourceList: items', () => {
     const line = input.split('\n').findIndex((l) => l.includes('*undefined-anchor')) + 1;
     const column = input.split('\n')[line - 1].indexOf('*undefined-anchor') + 1;
     assert.equal(line, 15);
-    assert.equal(errors[0].message, `items[0], line ${line}, column ${column}: invalid YAML: alias *undefined-anchor has no anchor before it`);
+    assert.equal(errors[0].message, `stdin items[0], line ${line}, column ${column}: invalid YAML: alias *undefined-anchor has no anchor before it`);
     assertAppended(input, run.output);
   });
 
@@ -277,7 +277,7 @@ describe('ResourceList: items', () => {
     const input = `${RESOURCE_LIST_HEADER}items:\n${pod('a')}${pod('b')}- just text\n${LIST_CONFIG}`;
     const run = runResourceList(input);
     assert.equal(run.hasError, true);
-    assert.match(run.results[0].message, /^items\[2\], line \d+, column 1: not a resource: expected a mapping/);
+    assert.match(run.results[0].message, /^stdin items\[2\], line \d+, column 1: not a resource: expected a mapping/);
   });
 
   it('names a marked item with malformed YAML by its index among the items before it', () => {
@@ -286,7 +286,7 @@ describe('ResourceList: items', () => {
     const run = runResourceList(input);
     assert.equal(run.hasError, true);
     const line = input.split('\n').findIndex((text) => text.includes('a: *two')) + 1;
-    assert.match(run.results[0].message, new RegExp(`^items\\[3\\], line ${line}, column \\d+: invalid YAML: alias \\*two has no anchor`));
+    assert.match(run.results[0].message, new RegExp(`^stdin items\\[3\\], line ${line}, column \\d+: invalid YAML: alias \\*two has no anchor`));
   });
 
   for (const [where, input] of [
@@ -473,7 +473,7 @@ describe('ResourceList: configuration errors', () => {
     assert.equal(run.hasError, true);
     assert.equal(run.results.length, 1);
     assert.match(run.results[0].message, /ResourceList items must be a list/);
-    assert.match(run.results[0].message, /^(stdin, )?line 10, column 8: /);
+    assert.match(run.results[0].message, /^stdin, line 10, column 8: /);
     assertAppended(input, run.output);
   });
 

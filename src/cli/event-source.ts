@@ -1,5 +1,4 @@
 import { decodeEvent } from '../events/decode-event';
-import { InputError } from '../input-error';
 import { Result } from '../output/results';
 
 /** Where a payload was read from, for messages. */
@@ -17,11 +16,11 @@ export interface EventReferences {
 
 /**
  * Decodes the payload read from `file` (`-` for stdin) by `format` (or `auto`); a payload the
- * function cannot read is an input error naming it.
+ * function cannot read is an InputError in the input that names it.
  */
 export function eventReferences(payload: Uint8Array, file: string, format: string): EventReferences {
   const decoded = decodeEvent(payload, format);
-  if (!decoded.ok) throw new InputError(decoded.error, payloadName(file));
+  if (!decoded.ok) throw decoded.error.withInput(payloadName(file));
   const count = decoded.value.references.length;
   return {
     imageRefs: decoded.value.references,

@@ -3,7 +3,7 @@ import { dirname } from 'path';
 import { FilesAction } from './args';
 import { Outcome, shownResults } from './outcome';
 import { applyEdits, EditList } from '../output/edits';
-import { InputError } from '../input-error';
+import { formatProblem, InputError } from '../problem';
 import { IncomingRef } from '../match/decide';
 import { FieldDecider } from '../match/field-decider';
 import { hasMarkerText } from '../markers/prescreen';
@@ -11,7 +11,7 @@ import { resultsYaml } from '../output/results';
 import { ResultLog } from '../output/result-log';
 import { updateStream } from '../update/stream';
 import { decodeYamlInput } from '../yaml/input-text';
-import { collectFiles, FoundFile } from '../files/walk';
+import { collectFiles, fileError, FoundFile } from '../files/walk';
 import { removeTempFiles, replaceFile } from '../files/atomic-write';
 import { unifiedDiff } from '../files/unified-diff';
 
@@ -49,7 +49,12 @@ export function summaryLine(fields: number, files: number, warnings: number, wou
 function readMarkedFiles(files: readonly FoundFile[]): MarkedFile[] {
   const marked: MarkedFile[] = [];
   for (const file of files) {
-    const bytes = readFileSync(file.realPath);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file.realPath);
+    } catch (error) {
+      throw fileError(error as NodeJS.ErrnoException).withInput(file.path);
+    }
     if (hasMarkerText(bytes)) marked.push({ file, bytes });
   }
   return marked;
@@ -61,14 +66,14 @@ function decideFiles(marked: readonly MarkedFile[], refs: readonly IncomingRef[]
   const decider = new FieldDecider(refs);
   for (const { file, bytes } of marked) {
     try {
-      const source = decodeYamlInput(bytes, file.path);
-      const edits = updateStream(source, refs, results, file.path, decider);
+      const source = decodeYamlInput(bytes);
+      const edits = updateStream(source, refs, results, { name: file.path, file: file.path }, decider);
       if (edits.length === 0) continue;
       decisions.fields += edits.length;
       decisions.changed.push({ file, source, edits });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      decisions.errors.push(error.message);
+      decisions.errors.push(formatProblem(error.withInput(file.path)));
     }
   }
   return decisions;
