@@ -56,7 +56,13 @@ export type WarningCode =
   /** Embedded YAML whose root is a scalar, not a mapping or a sequence (SPEC §10). */
   | 'NOT_A_COLLECTION'
   /** Embedded YAML nested deeper than is read (SPEC §10). */
-  | 'EMBEDDED_TOO_DEEP';
+  | 'EMBEDDED_TOO_DEEP'
+  /** A payload that announces no pushed image (SPEC §9). */
+  | 'NO_PUSHED_IMAGE'
+  /** A reference a payload builds that is not a valid image reference: it is left out. */
+  | 'INVALID_PUSHED_REFERENCE'
+  /** A payload format that sends no digest: only the tag is known. */
+  | 'NO_DIGEST';
 
 export type ProblemCode = InputErrorCode | WarningCode;
 

@@ -27,6 +27,19 @@ describe('composeUnit: one walk for the tree, the aliases and the repeated keys'
     assert.deepEqual(errorOf('a: *x\nb: &x 1\n'), unknownAlias('x', 1, 4, 3));
   });
 
+  it('gives a syntax error its code, the unit, and its position in the whole input', () => {
+    const source = 'items:\n- a: 1\n- b: [1\n  c: 2\n';
+    assert.throws(() => composeUnit(source, { start: source.indexOf('- b'), end: source.length, kind: 'seq-item', index: 1 }), (error: InputError) => {
+      assert.deepEqual([error.code, error.place], ['INVALID_YAML', { unit: { kind: 'item', index: 1 }, position: { line: 4, column: 3, offset: 24 } }]);
+      assert.equal(error.problem, 'invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]');
+      return true;
+    });
+  });
+
+  it('says a directive inside a document is one that lacks a ... line before it', () => {
+    assert.deepEqual(errorOf('a: 1\n%YAML 1.2\n---\nb: 2\n'), ['DIRECTIVE_IN_DOCUMENT', { unit: { kind: 'document', index: 3 }, position: { line: 2, column: 1, offset: 5 } }, 'invalid YAML: a directive after a document needs a ... line before it']);
+  });
+
   it('knows an anchor set on a key, and on a collection, for what follows', () => {
     assert.equal(errorOf('? &k a\n: *k\nb: &m [1]\nc: *m\n'), null);
   });

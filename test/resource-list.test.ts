@@ -10,6 +10,7 @@ import { join } from 'path';
 import { isMap, isScalar, isSeq, parse, parseAllDocuments, parseDocument, Scalar, YAMLMap } from 'yaml';
 import { runResourceList } from '../src/krm/resource-list';
 import { Result } from '../src/output/results';
+import { InputError, ProblemPlace } from '../src/problem';
 import { crlf } from './support/lossless';
 import { SHARED, skipWith } from './support/process';
 import { NEW, OLD, RESOURCE_LIST_HEADER } from './support/samples';
@@ -477,10 +478,22 @@ describe('ResourceList: configuration errors', () => {
     assertAppended(input, run.output);
   });
 
-  it('input that is no ResourceList throws (there is no ResourceList to write back)', () => {
-    assert.throws(() => runResourceList('apiVersion: v1\nkind: Pod\n'), /not a ResourceList/);
-    assert.throws(() => runResourceList(`${RESOURCE_LIST_HEADER}items: []\n---\n${RESOURCE_LIST_HEADER}items: []\n`), /expected one ResourceList, found 2 YAML documents/);
-    assert.throws(() => runResourceList(''), /empty input/);
+  it('input that is no ResourceList throws (there is no ResourceList to write back): its code, and its place in stdin', () => {
+    const two = `${RESOURCE_LIST_HEADER}items: []\n---\n${RESOURCE_LIST_HEADER}items: []\n`;
+    const cases: Array<[string, string, ProblemPlace, RegExp]> = [
+      ['apiVersion: v1\nkind: Pod\n', 'NOT_A_RESOURCE_LIST', { input: 'stdin' }, /^not a ResourceList: found apiVersion "v1" kind "Pod"/],
+      [two, 'NOT_A_RESOURCE_LIST', { input: 'stdin', position: { line: 4, column: 1, offset: two.indexOf('---') } }, /^expected one ResourceList, found 2 YAML documents$/],
+      ['', 'NOT_A_RESOURCE_LIST', { input: 'stdin' }, /^empty input/],
+      ['- a\n', 'NOT_A_RESOURCE_LIST', { input: 'stdin', position: { line: 1, column: 1, offset: 0 } }, /^not a ResourceList: the document is not a mapping$/],
+      [`${RESOURCE_LIST_HEADER}items: []\n]\n`, 'INVALID_YAML', { input: 'stdin', position: { line: 4, column: 1, offset: RESOURCE_LIST_HEADER.length + 10 } }, /^invalid YAML: /],
+    ];
+    for (const [input, code, place, problem] of cases) {
+      assert.throws(() => runResourceList(input), (error: InputError) => {
+        assert.deepEqual([error.code, error.place], [code, place], JSON.stringify(input));
+        assert.match(error.problem, problem);
+        return true;
+      });
+    }
   });
 
   it('parse helpers agree: the results round-trip through yaml.parse', () => {

@@ -1,5 +1,6 @@
 import { decodeEvent } from '../events/decode-event';
 import { Result } from '../output/results';
+import { formatProblem } from '../problem';
 
 /** Where a payload was read from, for messages. */
 export function payloadName(file: string): string {
@@ -24,7 +25,7 @@ export function eventReferences(payload: Uint8Array, file: string, format: strin
   const count = decoded.value.references.length;
   return {
     imageRefs: decoded.value.references,
-    warnings: decoded.value.warnings.map((message) => ({ severity: 'warning', message: `${payloadName(file)}: ${message}` })),
+    warnings: decoded.value.warnings.map((warning) => ({ severity: 'warning', message: formatProblem({ ...warning, place: { ...warning.place, input: payloadName(file) } }) })),
     formatLine: `# event: ${decoded.value.format}, ${count} image reference${count === 1 ? '' : 's'}\n`,
   };
 }

@@ -1,5 +1,5 @@
 import { firstInvalidUtf8Byte } from '../yaml/input-text';
-import { InputError } from '../problem';
+import { InputError, Problem } from '../problem';
 import { AnyEventFormat, FormatReading, inField, NestedDecoder } from './format';
 import { EVENT_FORMAT_NAMES, EVENT_FORMATS, JSON_FORMATS, TEXT_FORMAT } from './formats';
 import { looksLikeJson, parseJsonPayload } from './json-text';
@@ -12,7 +12,7 @@ export interface DecodedEvent {
   /** The format taken, `cloudevents/NAME` for an envelope around a payload of format NAME. */
   format: string;
   references: string[];
-  warnings: string[];
+  warnings: Problem[];
 }
 
 export type EventDecode = Parsed<DecodedEvent, InputError>;
@@ -73,7 +73,7 @@ export function decodeEvent(payload: Uint8Array, formatName = 'auto'): EventDeco
     const reading = readText(payloadText(payload), format, JSON_FORMATS);
     const { references, warnings } = selectReferences(reading.pushes);
     const all = [...reading.warnings, ...warnings];
-    if (references.length === 0) all.push(`the ${reading.format} payload announces no pushed image: nothing to update`);
+    if (references.length === 0) all.push({ code: 'NO_PUSHED_IMAGE', problem: `the ${reading.format} payload announces no pushed image: nothing to update`, place: {} });
     return { ok: true, value: { format: reading.format, references, warnings: all } };
   } catch (error) {
     if (error instanceof InputError) return { ok: false, error };

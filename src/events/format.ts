@@ -1,4 +1,4 @@
-import { InputError, UnitPlace } from '../problem';
+import { InputError, Problem, UnitPlace } from '../problem';
 
 /** One image a payload says was pushed. */
 export interface PushedImage {
@@ -11,7 +11,7 @@ export interface PushedImage {
 /** What a format reads from a payload its schema accepted. */
 export interface FormatReading {
   pushes: PushedImage[];
-  warnings: string[];
+  warnings: Problem[];
   /** The format of the payload inside an envelope (CloudEvents), to name it. */
   inner?: string;
 }

@@ -14,10 +14,11 @@ const JSON_FORMATS = 'distribution, dockerhub, harbor, quay, github, gcr, ecr, c
 const fixture = (name: string): Buffer => readFileSync(join(FIXTURES, name));
 const bytes = (payload: unknown): Buffer => Buffer.from(typeof payload === 'string' ? payload : JSON.stringify(payload));
 
-function decoded(payload: Buffer, format = 'auto'): DecodedEvent {
+/** A decoded payload, its warnings as the lines they are said in (without the payload's name, which the CLI adds). */
+function decoded(payload: Buffer, format = 'auto'): Omit<DecodedEvent, 'warnings'> & { warnings: string[] } {
   const result = decodeEvent(payload, format);
   assert.ok(result.ok, `should decode, got ${result.ok ? '' : result.error}`);
-  return { format: result.value.format, references: result.value.references, warnings: result.value.warnings };
+  return { format: result.value.format, references: result.value.references, warnings: result.value.warnings.map(formatProblem) };
 }
 
 function rejection(payload: Buffer, format = 'auto'): InputError {
@@ -214,6 +215,17 @@ describe('decodeEvent: the rules of SPEC §9', () => {
 
   it('a payload with no push: a warning, no reference', () => {
     assert.deepEqual(decoded(bytes({ events: [] })), { format: 'distribution', references: [], warnings: [noPush('distribution')] });
+  });
+
+  it('every warning is data: a code, without a place (it is about the whole payload)', () => {
+    const codes = (payload: Buffer): string[] => {
+      const result = decodeEvent(payload);
+      assert.ok(result.ok);
+      return result.value.warnings.map((warning) => { assert.deepEqual(warning.place, {}); return warning.code; });
+    };
+    assert.deepEqual(codes(bytes({ events: [] })), ['NO_PUSHED_IMAGE']);
+    assert.deepEqual(codes(fixture('dockerhub.json')), ['NO_DIGEST']);
+    assert.deepEqual(codes(bytes({ docker_url: 'quay.io/a/b', updated_tags: ['bad tag', 'ok'] })), ['INVALID_PUSHED_REFERENCE']);
   });
 
   it('a JSON payload no format recognises: an error naming the formats tried', () => {
