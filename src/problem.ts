@@ -64,7 +64,14 @@ export type WarningCode =
   /** A payload format that sends no digest: only the tag is known. */
   | 'NO_DIGEST';
 
-export type ProblemCode = InputErrorCode | WarningCode;
+/** Why a run could not write a file it changed (files in place, SPEC §8). */
+export type WriteErrorCode =
+  /** A file, or its directory, that the run may not write: checked before any file is written. */
+  | 'NOT_WRITABLE'
+  /** A write that failed (a full disk): the run stops there. */
+  | 'WRITE_FAILED';
+
+export type ProblemCode = InputErrorCode | WarningCode | WriteErrorCode;
 
 /** A place in a text: 1-based line and column, and the 0-based offset. */
 export interface TextPosition {
@@ -170,12 +177,14 @@ export function inputErrorAt(code: InputErrorCode, problem: string, text: string
 
 /**
  * The errors the yaml library throws instead of reporting, as input errors: nesting too deep for
- * the stack, and alias expansion past its limit (an alias bomb). Anything else is not input's fault.
+ * the stack, alias expansion past its limit (an alias bomb), and an alias without an anchor before
+ * it (found when a document is turned into values). Anything else is not input's fault.
  */
 export function inputErrorOf(error: unknown): InputError | undefined {
   if (error instanceof InputError) return error;
   if (error instanceof RangeError && /call stack/i.test(error.message)) return new InputError('NESTING_TOO_DEEP', 'nesting too deep to process');
-  if (error instanceof ReferenceError && /alias/i.test(error.message)) return new InputError('TOO_MANY_ALIASES', `too many aliases to expand (${error.message})`);
+  if (error instanceof ReferenceError && /excessive alias/i.test(error.message)) return new InputError('TOO_MANY_ALIASES', `too many aliases to expand (${error.message})`);
+  if (error instanceof ReferenceError && /unresolved alias/i.test(error.message)) return new InputError('UNKNOWN_ALIAS', `invalid YAML: ${error.message}`);
   return undefined;
 }
 

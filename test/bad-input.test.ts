@@ -349,6 +349,7 @@ describe('bad input', function () {
         ['with an empty ConfigMap images', 'apiVersion: v1\nkind: ConfigMap\ndata:\n  images: ""\n', 'bad-fc.yaml: functionConfig data.images must name at least one image reference'],
         ['that is not YAML', 'items: [1\n', 'bad-fc.yaml, line 2, column 1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
         ['that is not UTF-8', Buffer.from([0x61, 0x3a, 0x20, 0xff, 0x0a]), 'bad-fc.yaml: not UTF-8: invalid byte sequence at byte 3'],
+        ['with an alias that has no anchor', 'apiVersion: kobold/v1alpha3\nkind: List\nitems: [*ref]\n', 'bad-fc.yaml: invalid YAML: Unresolved alias (the anchor must be set before the alias): ref'],
       ];
       for (const [name, content, message] of cases) {
         it(name, () => {

@@ -55,9 +55,11 @@ describe('InputError', () => {
 });
 
 describe('inputErrorOf: what the yaml library throws instead of reporting', () => {
-  it('running out of stack is NESTING_TOO_DEEP, an alias expansion past its limit TOO_MANY_ALIASES', () => {
+  it('running out of stack is NESTING_TOO_DEEP, an alias expansion past its limit TOO_MANY_ALIASES, an alias without its anchor UNKNOWN_ALIAS', () => {
     assert.equal(inputErrorOf(new RangeError('Maximum call stack size exceeded'))?.code, 'NESTING_TOO_DEEP');
     assert.equal(inputErrorOf(new ReferenceError('Excessive alias count indicates a resource exhaustion attack'))?.code, 'TOO_MANY_ALIASES');
+    const unknown = inputErrorOf(new ReferenceError('Unresolved alias (the anchor must be set before the alias): x'));
+    assert.deepEqual([unknown?.code, unknown?.problem], ['UNKNOWN_ALIAS', 'invalid YAML: Unresolved alias (the anchor must be set before the alias): x']);
   });
 
   it('an InputError is itself; anything else is not input\'s fault', () => {

@@ -3,7 +3,7 @@ import { dirname } from 'path';
 import { FilesAction } from './args';
 import { Outcome, shownResults } from './outcome';
 import { applyEdits, EditList } from '../output/edits';
-import { formatProblem, InputError } from '../problem';
+import { formatProblem, InputError, Problem } from '../problem';
 import { IncomingRef } from '../match/decide';
 import { FieldDecider } from '../match/field-decider';
 import { hasMarkerText } from '../markers/prescreen';
@@ -80,14 +80,15 @@ function decideFiles(marked: readonly MarkedFile[], refs: readonly IncomingRef[]
 }
 
 /** Why a changed file could not be written, checked before any is: its own and its directory's write permission. */
-function unwritableReason(file: FoundFile): string | null {
+function unwritableReason(file: FoundFile): Problem | null {
   for (const path of [file.realPath, dirname(file.realPath)]) {
     try {
       accessSync(path, constants.W_OK);
     } catch (error) {
       const { code } = error as NodeJS.ErrnoException;
       const what = path === file.realPath ? 'the file' : 'its directory';
-      return code === 'EROFS' ? `cannot be written: ${what} is on a read-only file system` : `cannot be written: no permission to write ${what} (${code})`;
+      const problem = code === 'EROFS' ? `cannot be written: ${what} is on a read-only file system` : `cannot be written: no permission to write ${what} (${code})`;
+      return { code: 'NOT_WRITABLE', problem, place: { input: file.path } };
     }
   }
   return null;
@@ -102,7 +103,7 @@ function writtenSoFar(written: readonly string[]): string {
  * SIGTERM removes the temporary file being written, says which files were written, and ends the
  * run by that signal.
  */
-async function writeFiles(changed: readonly ChangedFile[]): Promise<string | null> {
+async function writeFiles(changed: readonly ChangedFile[]): Promise<Problem | null> {
   const written: string[] = [];
   const onSignal = (signal: NodeJS.Signals): void => {
     removeTempFiles();
@@ -116,7 +117,7 @@ async function writeFiles(changed: readonly ChangedFile[]): Promise<string | nul
       try {
         await replaceFile(file.realPath, Buffer.from(applyEdits(source, edits), 'utf8'));
       } catch (error) {
-        return `${file.path}: not written: ${(error as Error).message}; ${writtenSoFar(written)}`;
+        return { code: 'WRITE_FAILED', problem: `not written: ${(error as Error).message}; ${writtenSoFar(written)}`, place: { input: file.path } };
       }
       written.push(file.path);
     }
@@ -148,10 +149,10 @@ export async function runFiles(action: FilesAction, paths: readonly string[], re
   if (action === 'diff') return { stdout: changed.map(({ file, source, edits }) => unifiedDiff(file.path, source, edits)).join(''), stderr: resultsText + summary, exitCode: 0 };
   const unwritable = changed.flatMap(({ file }) => {
     const reason = unwritableReason(file);
-    return reason === null ? [] : [`image-ref-updater: ${file.path}: ${reason}\n`];
+    return reason === null ? [] : [`image-ref-updater: ${formatProblem(reason)}\n`];
   });
   if (unwritable.length > 0) return { stdout: '', stderr: resultsText + unwritable.join('') + '# nothing written\n', exitCode: 1 };
   const failure = await writeFiles(changed);
-  if (failure !== null) return { stdout: '', stderr: resultsText + `image-ref-updater: ${failure}\n`, exitCode: 1 };
+  if (failure !== null) return { stdout: '', stderr: resultsText + `image-ref-updater: ${formatProblem(failure)}\n`, exitCode: 1 };
   return { stdout: '', stderr: resultsText + summary, exitCode: 0 };
 }

@@ -205,7 +205,7 @@ function readYamlDocument(text: string): unknown {
   try {
     return doc.toJS();
   } catch (thrown) {
-    throw inputErrorOf(thrown) ?? new InputError('INVALID_YAML', `invalid YAML: ${(thrown as Error).message.split('\n')[0]}`);
+    throw inputErrorOf(thrown) ?? thrown;
   }
 }
 

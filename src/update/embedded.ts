@@ -8,7 +8,7 @@ import { formatProblem, InputError, positionOf, Problem } from '../problem';
 import { literalContent } from '../yaml/literal-content';
 import { isCollection, LiteAlias, LiteNode, LiteScalar, PathSegment } from '../yaml/lite-tree';
 import { readUnit } from '../yaml/read-unit';
-import { splitStream, Unit, unitPlace } from '../yaml/split';
+import { splitStream, Unit, unitPlace, Units } from '../yaml/split';
 
 /** How many block scalars deep, one inside another, embedded YAML is read (SPEC 10). */
 export const MAX_EMBEDDED_DEPTH = 4;
@@ -98,7 +98,7 @@ export function updateEmbedded(outer: TreeScope, block: EmbeddedBlock, run: Reso
   }
   const { text } = content;
   const scope: TreeScope = { source: text, embeddedIn: path, depth: outer.depth + 1 };
-  let units;
+  let units: Units;
   try {
     units = splitStream(text);
   } catch (error) {
