@@ -4,6 +4,7 @@ import { runResourceList } from '../src/krm/resource-list';
 import { composeUnit } from '../src/yaml/composed-tree';
 import { readSimpleYaml } from '../src/yaml/fast-reader';
 import { ColumnZeroItems } from '../src/yaml/split';
+import { duplicateKeyWarning } from '../src/update/units';
 import { NEW, OLD } from './support/samples';
 import { callsOf } from './support/work-count';
 
@@ -19,12 +20,21 @@ const indexCounts = (run: () => void): number => callsOf(ColumnZeroItems.prototy
 const manyKeys = (count: number): string => `image: ${OLD} ${MARKER}\n${Array.from({ length: count }, (_, i) => `k${i}: v\n`).join('')}`;
 
 describe('duplicate keys: a warning with the key, line and column; the marked fields still updated (SPEC §7)', () => {
+  it('the warning is data: DUPLICATE_KEY, the input, and the position of the repeated key', () => {
+    const source = 'a: 1\nb: 2\n  \na: 3\n';
+    assert.deepEqual(duplicateKeyWarning(source, { key: 'a', offset: source.lastIndexOf('a') }, 'f.yaml'), {
+      code: 'DUPLICATE_KEY',
+      problem: 'duplicate key "a": the last one counts',
+      place: { input: 'f.yaml', position: { line: 4, column: 1, offset: 13 } },
+    });
+  });
+
   it('in a block mapping, on the composer path', () => {
     const text = `apiVersion: apps/v1\nkind: Deployment\nspec:\n  selector: {a: b}\n  image: ${OLD} ${MARKER}\n  selector: {c: d}\n`;
     const { output, results } = updateImageRefs(text, [NEW], 'd.yaml');
     assert.equal(output, text.replace(OLD, NEW));
     assert.deepEqual(results.map((result) => [result.severity, result.message]), [
-      ['warning', 'duplicate key "selector" at line 6, column 3: the last one counts'],
+      ['warning', 'd.yaml, line 6, column 3: duplicate key "selector": the last one counts'],
       ['info', `updated image ref "${OLD}" to "${NEW}"`],
     ]);
   });
@@ -34,14 +44,14 @@ describe('duplicate keys: a warning with the key, line and column; the marked fi
     const { output, results } = updateImageRefs(text, [NEW]);
     assert.equal(output, text.split(OLD).join(NEW));
     assert.deepEqual(results.filter((result) => result.severity === 'warning').map((result) => result.message), [
-      'duplicate key "x" at line 1, column 11: the last one counts',
-      'duplicate key "x" at line 1, column 17: the last one counts',
-      'duplicate key "image" at line 3, column 1: the last one counts',
+      'input, line 1, column 11: duplicate key "x": the last one counts',
+      'input, line 1, column 17: duplicate key "x": the last one counts',
+      'input, line 3, column 1: duplicate key "image": the last one counts',
     ]);
   });
 
   it('keys the yaml library holds equal (1 and 1.0) are one key; 1 and "1" are two', () => {
-    const repeated = composeUnit('1: a\n1.0: b\n"1": c\n', { start: 0, end: 18, kind: 'document', index: 0 }, () => 'd');
+    const repeated = composeUnit('1: a\n1.0: b\n"1": c\n', { start: 0, end: 18, kind: 'document', index: 0 });
     assert.deepEqual(repeated.duplicateKeys, [{ key: '1.0', offset: 5 }]);
   });
 
@@ -59,7 +69,7 @@ describe('duplicate keys: a warning with the key, line and column; the marked fi
     assert.equal(run.hasError, false);
     assert.ok(run.output.startsWith(input.replace(OLD, NEW)));
     assert.deepEqual(run.results.map((result) => [result.severity, result.message, result.resourceRef?.name]), [
-      ['warning', 'duplicate key "kind" at line 15, column 3: the last one counts', 'p'],
+      ['warning', 'stdin, line 15, column 3: duplicate key "kind": the last one counts', 'p'],
       ['info', `updated image ref "${OLD}" to "${NEW}"`, 'p'],
     ]);
   });
@@ -77,7 +87,7 @@ describe('the work of the key index and of unit labels (counted, not timed)', ()
   it('the composer path looks each key up once in a set (the yaml library compares each with every earlier one)', () => {
     const lookups = [1000, 4000].map((count) => {
       const text = manyKeys(count);
-      return setLookups(() => composeUnit(text, { start: 0, end: text.length, kind: 'document', index: 0 }, () => 'd'));
+      return setLookups(() => composeUnit(text, { start: 0, end: text.length, kind: 'document', index: 0 }));
     });
     assert.ok(lookups[0] >= 1001, `${lookups[0]} lookups`);
     assert.ok(lookups[1] < 5 * lookups[0], `${lookups.join(' then ')} lookups`);
@@ -101,6 +111,6 @@ describe('the work of the key index and of unit labels (counted, not timed)', ()
       message = runResourceList(anchoredItems(3, `- kind: Pod\n  image: *nowhere ${MARKER}\n`)).results.find((result) => result.severity === 'error')!.message;
     });
     assert.equal(counted, 1);
-    assert.match(message, /^items\[3\], line 28, column 10: invalid YAML: alias \*nowhere/);
+    assert.match(message, /^stdin items\[3\], line 28, column 10: invalid YAML: alias \*nowhere/);
   });
 });

@@ -5,7 +5,7 @@
 import { strict as assert } from 'assert';
 import { parse, parseAllDocuments } from 'yaml';
 import { Result, updateImageRefs } from '../src/index';
-import { MAX_EMBEDDED_DEPTH } from '../src/update/embedded';
+import { MAX_EMBEDDED_DEPTH, scalarRootWarning } from '../src/update/embedded';
 
 const MARK = '# kobold: tag: ^1; type: semver';
 const OLD = 'my.org/app:1.0.0';
@@ -161,6 +161,7 @@ describe('markers inside embedded YAML', () => {
       'content that does not parse': [`values: |\n  ok: 1\n  image: a: ${OLD} ${MARK}\n`, 'embedded YAML document 0, line 2, column 8: invalid YAML: Nested mappings are not allowed in compact mappings'],
       'a scalar root': [`values: |\n  ${OLD} ${MARK}\n`, 'embedded YAML document 0, line 1, column 1: its root is a scalar, not a mapping or a sequence'],
       'a scalar root after a mapping, in its own document': [`values: |\n  a: 1\n  ---\n  \n  text ${MARK}\n`, 'embedded YAML document 1, line 4, column 1: its root is a scalar, not a mapping or a sequence'],
+      'a directive without a document after it (the stream cannot be split)': [`values: |\n  %YAML 1.2\n  a: ${OLD} ${MARK}\n`, 'embedded YAML document 0, line 1, column 1: a directive must be followed by a --- line'],
     };
     for (const [name, [source, message]] of Object.entries(cases)) {
       it(name, () => {
@@ -172,6 +173,15 @@ describe('markers inside embedded YAML', () => {
         assert.ok(results[0].message.startsWith(message), results[0].message);
       });
     }
+  });
+
+  it('a scalar root is a warning as data: NOT_A_COLLECTION, in embedded YAML, the document and the position in the content', () => {
+    const content = 'a: 1\n---\ntext\n';
+    assert.deepEqual(scalarRootWarning(content, { start: 5, end: content.length, kind: 'document', index: 1 }, 9), {
+      code: 'NOT_A_COLLECTION',
+      problem: 'its root is a scalar, not a mapping or a sequence',
+      place: { input: 'embedded YAML', unit: { kind: 'document', index: 1 }, position: { line: 3, column: 1, offset: 9 } },
+    });
   });
 
   it('says nothing about a document of only comments, a marker commented out: there is no field', () => {

@@ -1,5 +1,8 @@
 import { strict as assert } from 'assert';
-import { byteOrder, isIgnored, isYamlFileName } from '../src/files/walk';
+import { byteOrder, collectFiles, fileError, isIgnored, isYamlFileName } from '../src/files/walk';
+import { InputError } from '../src/problem';
+import { TempDirs } from './support/process';
+import { join } from 'path';
 import { isTempFileName, tempFileName } from '../src/files/temp-name';
 import { unifiedDiff } from '../src/files/unified-diff';
 import { Edit, EditList } from '../src/output/edits';
@@ -11,6 +14,29 @@ describe('byteOrder', () => {
     const names = ['b', 'B', 'a.yaml', 'a-b', 'a', '\uFF21', '\u{1F600}', 'é'];
     assert.deepEqual(names.slice().sort(byteOrder), ['B', 'a', 'a-b', 'a.yaml', 'b', 'é', '\uFF21', '\u{1F600}']);
     assert.deepEqual(['\u{1F600}', '\uFF21'].sort(), ['\u{1F600}', '\uFF21'], 'UTF-16 order puts the surrogate pair first');
+  });
+});
+
+describe('fileError: why a file or directory cannot be read, as a code', () => {
+  it('maps the system\'s error codes to the input\'s, without the path (the caller adds it)', () => {
+    const errno = (code: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: something`), { code });
+    const cases: Array<[string, string]> = [['ENOENT', 'FILE_NOT_FOUND'], ['ENOTDIR', 'FILE_NOT_FOUND'], ['EACCES', 'PERMISSION_DENIED'], ['EPERM', 'PERMISSION_DENIED'], ['EISDIR', 'IS_A_DIRECTORY'], ['EIO', 'NOT_A_FILE']];
+    for (const [code, expected] of cases) {
+      const error = fileError(errno(code));
+      assert.deepEqual([error.code, error.place], [expected, {}], code);
+    }
+    assert.equal(fileError(errno('EIO')).problem, 'cannot be read: EIO: something');
+  });
+
+  it('collectFiles names the PATH argument that does not exist, or is neither a file nor a directory', () => {
+    const temp = new TempDirs();
+    try {
+      const missing = join(temp.make('walk'), 'nope');
+      assert.throws(() => collectFiles([missing]), (error: InputError) => error.code === 'FILE_NOT_FOUND' && error.place.input === missing && error.message === `${missing}: no such file or directory`);
+      assert.throws(() => collectFiles(['/dev/null']), (error: InputError) => error.code === 'NOT_A_FILE' && error.message === '/dev/null: is neither a file nor a directory');
+    } finally {
+      temp.cleanup();
+    }
   });
 });
 

@@ -42,14 +42,14 @@ describe('hostile input', function () {
   it('an item that is a scalar: exit 1, the item named, the ResourceList back with the error', () => {
     const input = resourceList(`${MARKED_POD}- just a string\n`);
     const run = runCli([], { input: input });
-    assertOneLineError(run, 'items[1], line 15, column 1: not a resource: expected a mapping, found a scalar or a sequence');
+    assertOneLineError(run, 'stdin items[1], line 15, column 1: not a resource: expected a mapping, found a scalar or a sequence');
     assert.ok(run.stdout.startsWith(input), 'the ResourceList comes back unchanged');
-    assert.deepEqual(resultsOf(run), [{ severity: 'error', message: 'items[1], line 15, column 1: not a resource: expected a mapping, found a scalar or a sequence' }]);
+    assert.deepEqual(resultsOf(run), [{ severity: 'error', message: 'stdin items[1], line 15, column 1: not a resource: expected a mapping, found a scalar or a sequence' }]);
   });
 
   it('an item that is a sequence: the same error', () => {
     const run = runCli([], { input: resourceList(`${MARKED_POD}- [a, b]\n`) });
-    assertOneLineError(run, 'items[1], line 15, column 1: not a resource: expected a mapping, found a scalar or a sequence');
+    assertOneLineError(run, 'stdin items[1], line 15, column 1: not a resource: expected a mapping, found a scalar or a sequence');
   });
 
   it('duplicate keys in a marked item: a warning with the key, line and column, and the field updated (SPEC §7)', () => {
@@ -58,7 +58,7 @@ describe('hostile input', function () {
     assert.equal(run.status, 0, run.stderr);
     assert.ok(run.stdout.startsWith(input.replace('app:1.0.0', 'app:1.2.3')), 'the marked field is updated');
     assert.deepEqual(resultsOf(run), [
-      { message: 'duplicate key "kind" at line 15, column 3: the last one counts', severity: 'warning' },
+      { message: 'stdin, line 15, column 3: duplicate key "kind": the last one counts', severity: 'warning' },
       { message: 'updated image ref "docker.io/acme/app:1.0.0" to "docker.io/acme/app:1.2.3"', severity: 'info' },
     ]);
   });
@@ -69,7 +69,7 @@ describe('hostile input', function () {
     const input = resourceList(`${MARKED_POD}  nest:\n${nest}${' '.repeat(10_004)}v: 1\n`);
     const run = runCli([], { input: input });
     assert.equal(run.status, 1);
-    assert.match(run.stderr, /^image-ref-updater: items\[0\], line \d+, column \d+: invalid YAML: nesting too deep to process\n$/);
+    assert.match(run.stderr, /^image-ref-updater: stdin items\[0\], line \d+, column \d+: invalid YAML: nesting too deep to process\n$/);
     assert.ok(run.stdout.startsWith(input));
   });
 

@@ -10,6 +10,7 @@ import { join } from 'path';
 import { isMap, isScalar, isSeq, parse, parseAllDocuments, parseDocument, Scalar, YAMLMap } from 'yaml';
 import { runResourceList } from '../src/krm/resource-list';
 import { Result } from '../src/output/results';
+import { InputError, ProblemPlace } from '../src/problem';
 import { crlf } from './support/lossless';
 import { SHARED, skipWith } from './support/process';
 import { NEW, OLD, RESOURCE_LIST_HEADER } from './support/samples';
@@ -237,7 +238,7 @@ describe('ResourceList: items', () => {
     const line = input.split('\n').findIndex((l) => l.includes('*undefined-anchor')) + 1;
     const column = input.split('\n')[line - 1].indexOf('*undefined-anchor') + 1;
     assert.equal(line, 15);
-    assert.equal(errors[0].message, `items[0], line ${line}, column ${column}: invalid YAML: alias *undefined-anchor has no anchor before it`);
+    assert.equal(errors[0].message, `stdin items[0], line ${line}, column ${column}: invalid YAML: alias *undefined-anchor has no anchor before it`);
     assertAppended(input, run.output);
   });
 
@@ -277,7 +278,7 @@ describe('ResourceList: items', () => {
     const input = `${RESOURCE_LIST_HEADER}items:\n${pod('a')}${pod('b')}- just text\n${LIST_CONFIG}`;
     const run = runResourceList(input);
     assert.equal(run.hasError, true);
-    assert.match(run.results[0].message, /^items\[2\], line \d+, column 1: not a resource: expected a mapping/);
+    assert.match(run.results[0].message, /^stdin items\[2\], line \d+, column 1: not a resource: expected a mapping/);
   });
 
   it('names a marked item with malformed YAML by its index among the items before it', () => {
@@ -286,7 +287,7 @@ describe('ResourceList: items', () => {
     const run = runResourceList(input);
     assert.equal(run.hasError, true);
     const line = input.split('\n').findIndex((text) => text.includes('a: *two')) + 1;
-    assert.match(run.results[0].message, new RegExp(`^items\\[3\\], line ${line}, column \\d+: invalid YAML: alias \\*two has no anchor`));
+    assert.match(run.results[0].message, new RegExp(`^stdin items\\[3\\], line ${line}, column \\d+: invalid YAML: alias \\*two has no anchor`));
   });
 
   for (const [where, input] of [
@@ -473,14 +474,26 @@ describe('ResourceList: configuration errors', () => {
     assert.equal(run.hasError, true);
     assert.equal(run.results.length, 1);
     assert.match(run.results[0].message, /ResourceList items must be a list/);
-    assert.match(run.results[0].message, /^(stdin, )?line 10, column 8: /);
+    assert.match(run.results[0].message, /^stdin, line 10, column 8: /);
     assertAppended(input, run.output);
   });
 
-  it('input that is no ResourceList throws (there is no ResourceList to write back)', () => {
-    assert.throws(() => runResourceList('apiVersion: v1\nkind: Pod\n'), /not a ResourceList/);
-    assert.throws(() => runResourceList(`${RESOURCE_LIST_HEADER}items: []\n---\n${RESOURCE_LIST_HEADER}items: []\n`), /expected one ResourceList, found 2 YAML documents/);
-    assert.throws(() => runResourceList(''), /empty input/);
+  it('input that is no ResourceList throws (there is no ResourceList to write back): its code, and its place in stdin', () => {
+    const two = `${RESOURCE_LIST_HEADER}items: []\n---\n${RESOURCE_LIST_HEADER}items: []\n`;
+    const cases: Array<[string, string, ProblemPlace, RegExp]> = [
+      ['apiVersion: v1\nkind: Pod\n', 'NOT_A_RESOURCE_LIST', { input: 'stdin' }, /^not a ResourceList: found apiVersion "v1" kind "Pod"/],
+      [two, 'NOT_A_RESOURCE_LIST', { input: 'stdin', position: { line: 4, column: 1, offset: two.indexOf('---') } }, /^expected one ResourceList, found 2 YAML documents$/],
+      ['', 'NOT_A_RESOURCE_LIST', { input: 'stdin' }, /^empty input/],
+      ['- a\n', 'NOT_A_RESOURCE_LIST', { input: 'stdin', position: { line: 1, column: 1, offset: 0 } }, /^not a ResourceList: the document is not a mapping$/],
+      [`${RESOURCE_LIST_HEADER}items: []\n]\n`, 'INVALID_YAML', { input: 'stdin', position: { line: 4, column: 1, offset: RESOURCE_LIST_HEADER.length + 10 } }, /^invalid YAML: /],
+    ];
+    for (const [input, code, place, problem] of cases) {
+      assert.throws(() => runResourceList(input), (error: InputError) => {
+        assert.deepEqual([error.code, error.place], [code, place], JSON.stringify(input));
+        assert.match(error.problem, problem);
+        return true;
+      });
+    }
   });
 
   it('parse helpers agree: the results round-trip through yaml.parse', () => {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { updateImageRefs } from '../src';
-import { InputError } from '../src/input-error';
+import { InputError, ProblemPlace } from '../src/problem';
+import { composeUnit } from '../src/yaml/composed-tree';
 import { ColumnZeroItems, splitStream, Unit, UnitIndex, Units } from '../src/yaml/split';
 
 function unitsOf(units: Units): Unit[] {
@@ -22,16 +23,17 @@ describe('splitStream', () => {
 
   /** The documents of a stream as their texts. */
   const documents = (text: string): string[] => unitsOf(splitStream(text)).map(({ start, end }) => text.slice(start, end));
-  /** The error splitting a stream gives, as its code, line and message. */
-  const splitError = (text: string): [string, number | undefined, string] => {
+  /** The error splitting a stream gives, as its code, its place and its words. */
+  const splitError = (text: string): [string, ProblemPlace, string] => {
     try {
-      splitStream(text, 'f.yaml');
+      splitStream(text);
     } catch (error) {
       assert.ok(error instanceof InputError);
-      return [error.code, error.position?.line, error.message];
+      return [error.code, error.place, error.problem];
     }
     return assert.fail('no error');
   };
+  const inDocument = (index: number, line: number, column: number, offset: number): ProblemPlace => ({ unit: { kind: 'document', index }, position: { line, column, offset } });
 
   describe('the YAML 1.2 stream grammar, one production at a time', () => {
     it('l-document-prefix: a byte-order mark and comments belong to the first document', () => {
@@ -68,23 +70,26 @@ describe('splitStream', () => {
     });
 
     it('a stream of only a directive is an error (9MMA)', () => {
-      assert.deepEqual(splitError('%YAML 1.2\n'), ['DIRECTIVE_WITHOUT_DOCUMENT', 1, 'f.yaml document 0, line 1, column 1: a directive must be followed by a --- line']);
+      assert.deepEqual(splitError('%YAML 1.2\n'), ['DIRECTIVE_WITHOUT_DOCUMENT', inDocument(0, 1, 1, 0), 'a directive must be followed by a --- line']);
     });
 
     it('directives followed by content or ... instead of --- are an error (B63P)', () => {
-      assert.deepEqual(splitError('a\n...\n%YAML 1.2\nb\n'), ['DIRECTIVE_WITHOUT_DOCUMENT', 3, 'f.yaml document 1, line 3, column 1: a directive must be followed by a --- line']);
+      assert.deepEqual(splitError('a\n...\n%YAML 1.2\nb\n'), ['DIRECTIVE_WITHOUT_DOCUMENT', inDocument(1, 3, 1, 6), 'a directive must be followed by a --- line']);
       assert.equal(splitError('%YAML 1.2\n...\n')[0], 'DIRECTIVE_WITHOUT_DOCUMENT');
     });
 
     it('a directive after a document without ... is an error once the document is read (EB22, RHX7, 9HCY)', () => {
       for (const text of ['---\nscalar1 # kobold\n%YAML 1.2\n---\nscalar2\n', 'key: value # kobold\n%YAML 1.2\n---\n', '!foo "bar" # kobold\n%TAG ! tag:example.com,2000:app/\n---\n!foo "bar"\n']) {
-        const [error] = updateImageRefs(text, []).results;
-        assert.equal(error.message, `document 0, line ${text.split('\n').findIndex((line) => line.startsWith('%')) + 1}, column 1: invalid YAML: a directive after a document needs a ... line before it`);
+        const line = text.split('\n').findIndex((candidate) => candidate.startsWith('%')) + 1;
+        assert.throws(() => composeUnit(text, splitStream(text).at(0)), (error: InputError) =>
+          error.code === 'DIRECTIVE_IN_DOCUMENT' && error.place.unit?.kind === 'document' && error.place.position?.line === line && error.place.position.column === 1);
+        const [result] = updateImageRefs(text, []).results;
+        assert.equal(result.message, `input document 0, line ${line}, column 1: invalid YAML: a directive after a document needs a ... line before it`);
       }
     });
 
     it('a second %YAML directive for one document is an error (SF5V)', () => {
-      assert.deepEqual(splitError('%YAML 1.2\n%YAML 1.2\n---\n'), ['DUPLICATE_YAML_DIRECTIVE', 2, 'f.yaml document 0, line 2, column 1: a second %YAML directive for one document']);
+      assert.deepEqual(splitError('%YAML 1.2\n%YAML 1.2\n---\n'), ['DUPLICATE_YAML_DIRECTIVE', inDocument(0, 2, 1, 10), 'a second %YAML directive for one document']);
     });
   });
 });

@@ -1,6 +1,6 @@
 import { ResultLog } from '../output/result-log';
 import { resultsYaml } from '../output/results';
-import { InputError } from '../input-error';
+import { formatProblem, InputError } from '../problem';
 import { eventReferences } from './event-source';
 import { errorOutcome, Outcome } from './outcome';
 
@@ -59,7 +59,7 @@ export function runDecode(args: readonly string[], readPayload: (file: string) =
     results.addAll(warnings);
     return { stdout: formatReferences(imageRefs, parsed.output), stderr: formatLine + (results.length > 0 ? resultsYaml(results, false) : ''), exitCode: 0 };
   } catch (error) {
-    if (error instanceof InputError) return errorOutcome(error.message);
+    if (error instanceof InputError) return errorOutcome(formatProblem(error));
     throw error;
   }
 }

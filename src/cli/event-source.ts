@@ -1,6 +1,6 @@
 import { decodeEvent } from '../events/decode-event';
-import { InputError } from '../input-error';
 import { Result } from '../output/results';
+import { formatProblem } from '../problem';
 
 /** Where a payload was read from, for messages. */
 export function payloadName(file: string): string {
@@ -17,15 +17,15 @@ export interface EventReferences {
 
 /**
  * Decodes the payload read from `file` (`-` for stdin) by `format` (or `auto`); a payload the
- * function cannot read is an input error naming it.
+ * function cannot read is an InputError in the input that names it.
  */
 export function eventReferences(payload: Uint8Array, file: string, format: string): EventReferences {
   const decoded = decodeEvent(payload, format);
-  if (!decoded.ok) throw new InputError(decoded.error, payloadName(file));
+  if (!decoded.ok) throw decoded.error.withInput(payloadName(file));
   const count = decoded.value.references.length;
   return {
     imageRefs: decoded.value.references,
-    warnings: decoded.value.warnings.map((message) => ({ severity: 'warning', message: `${payloadName(file)}: ${message}` })),
+    warnings: decoded.value.warnings.map((warning) => ({ severity: 'warning', message: formatProblem({ ...warning, place: { ...warning.place, input: payloadName(file) } }) })),
     formatLine: `# event: ${decoded.value.format}, ${count} image reference${count === 1 ? '' : 's'}\n`,
   };
 }

@@ -3,7 +3,7 @@ import { dirname } from 'path';
 import { FilesAction } from './args';
 import { Outcome, shownResults } from './outcome';
 import { applyEdits, EditList } from '../output/edits';
-import { InputError } from '../input-error';
+import { formatProblem, InputError, Problem } from '../problem';
 import { IncomingRef } from '../match/decide';
 import { FieldDecider } from '../match/field-decider';
 import { hasMarkerText } from '../markers/prescreen';
@@ -11,7 +11,7 @@ import { resultsYaml } from '../output/results';
 import { ResultLog } from '../output/result-log';
 import { updateStream } from '../update/stream';
 import { decodeYamlInput } from '../yaml/input-text';
-import { collectFiles, FoundFile } from '../files/walk';
+import { collectFiles, fileError, FoundFile } from '../files/walk';
 import { removeTempFiles, replaceFile } from '../files/atomic-write';
 import { unifiedDiff } from '../files/unified-diff';
 
@@ -49,7 +49,12 @@ export function summaryLine(fields: number, files: number, warnings: number, wou
 function readMarkedFiles(files: readonly FoundFile[]): MarkedFile[] {
   const marked: MarkedFile[] = [];
   for (const file of files) {
-    const bytes = readFileSync(file.realPath);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file.realPath);
+    } catch (error) {
+      throw fileError(error as NodeJS.ErrnoException).withInput(file.path);
+    }
     if (hasMarkerText(bytes)) marked.push({ file, bytes });
   }
   return marked;
@@ -61,28 +66,29 @@ function decideFiles(marked: readonly MarkedFile[], refs: readonly IncomingRef[]
   const decider = new FieldDecider(refs);
   for (const { file, bytes } of marked) {
     try {
-      const source = decodeYamlInput(bytes, file.path);
-      const edits = updateStream(source, refs, results, file.path, decider);
+      const source = decodeYamlInput(bytes);
+      const edits = updateStream(source, refs, results, { name: file.path, file: file.path }, decider);
       if (edits.length === 0) continue;
       decisions.fields += edits.length;
       decisions.changed.push({ file, source, edits });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      decisions.errors.push(error.message);
+      decisions.errors.push(formatProblem(error.withInput(file.path)));
     }
   }
   return decisions;
 }
 
 /** Why a changed file could not be written, checked before any is: its own and its directory's write permission. */
-function unwritableReason(file: FoundFile): string | null {
+function unwritableReason(file: FoundFile): Problem | null {
   for (const path of [file.realPath, dirname(file.realPath)]) {
     try {
       accessSync(path, constants.W_OK);
     } catch (error) {
       const { code } = error as NodeJS.ErrnoException;
       const what = path === file.realPath ? 'the file' : 'its directory';
-      return code === 'EROFS' ? `cannot be written: ${what} is on a read-only file system` : `cannot be written: no permission to write ${what} (${code})`;
+      const problem = code === 'EROFS' ? `cannot be written: ${what} is on a read-only file system` : `cannot be written: no permission to write ${what} (${code})`;
+      return { code: 'NOT_WRITABLE', problem, place: { input: file.path } };
     }
   }
   return null;
@@ -97,7 +103,7 @@ function writtenSoFar(written: readonly string[]): string {
  * SIGTERM removes the temporary file being written, says which files were written, and ends the
  * run by that signal.
  */
-async function writeFiles(changed: readonly ChangedFile[]): Promise<string | null> {
+async function writeFiles(changed: readonly ChangedFile[]): Promise<Problem | null> {
   const written: string[] = [];
   const onSignal = (signal: NodeJS.Signals): void => {
     removeTempFiles();
@@ -111,7 +117,7 @@ async function writeFiles(changed: readonly ChangedFile[]): Promise<string | nul
       try {
         await replaceFile(file.realPath, Buffer.from(applyEdits(source, edits), 'utf8'));
       } catch (error) {
-        return `${file.path}: not written: ${(error as Error).message}; ${writtenSoFar(written)}`;
+        return { code: 'WRITE_FAILED', problem: `not written: ${(error as Error).message}; ${writtenSoFar(written)}`, place: { input: file.path } };
       }
       written.push(file.path);
     }
@@ -143,10 +149,10 @@ export async function runFiles(action: FilesAction, paths: readonly string[], re
   if (action === 'diff') return { stdout: changed.map(({ file, source, edits }) => unifiedDiff(file.path, source, edits)).join(''), stderr: resultsText + summary, exitCode: 0 };
   const unwritable = changed.flatMap(({ file }) => {
     const reason = unwritableReason(file);
-    return reason === null ? [] : [`image-ref-updater: ${file.path}: ${reason}\n`];
+    return reason === null ? [] : [`image-ref-updater: ${formatProblem(reason)}\n`];
   });
   if (unwritable.length > 0) return { stdout: '', stderr: resultsText + unwritable.join('') + '# nothing written\n', exitCode: 1 };
   const failure = await writeFiles(changed);
-  if (failure !== null) return { stdout: '', stderr: resultsText + `image-ref-updater: ${failure}\n`, exitCode: 1 };
+  if (failure !== null) return { stdout: '', stderr: resultsText + `image-ref-updater: ${formatProblem(failure)}\n`, exitCode: 1 };
   return { stdout: '', stderr: resultsText + summary, exitCode: 0 };
 }

@@ -4,7 +4,9 @@ import { COMPOSER_FLAGS, engineFlagsFor } from './engine-flags';
 import { beforeFirstCompose } from '../yaml/composed-tree';
 import { FdOutput, writeAllSync } from './fd-output';
 import { checkImageRefs, loadFunctionConfig } from '../krm/fn-config';
-import { InputError } from '../input-error';
+import { formatProblem, InputError, inputErrorOf, readingInput } from '../problem';
+import { fileError } from '../files/walk';
+import { firstYamlError } from '../yaml/cst';
 import { decodeYamlBytes, decodeYamlInput, DecodedInput } from '../yaml/input-text';
 import { ttyModule, v8Module, yamlLibrary } from '../lazy';
 import { liteToJs } from '../yaml/lite-tree';
@@ -94,6 +96,9 @@ Results go to stderr as YAML; with -w, -d and -l a summary follows as a YAML com
 Exit status: 0 when the run worked (warnings included, and whether or not -d or -l found changes),
 1 on any error.`;
 
+/** Standard input's name in messages. */
+const STDIN = 'stdin';
+
 function packageVersion(): string {
   return (JSON.parse(readFileSync(`${__dirname}/../package.json`, 'utf8')) as { version: string }).version;
 }
@@ -116,7 +121,7 @@ class StdinBytes {
    * holds them in a temporary.
    */
   decodeOnce(): DecodedInput {
-    const decoded = decodeYamlBytes(this.get(), 'stdin');
+    const decoded = readingInput(STDIN, () => decodeYamlBytes(this.get()));
     this.bytes = undefined;
     return decoded;
   }
@@ -152,13 +157,22 @@ function stdinIsTerminal(): boolean {
   return fstatSync(0).isCharacterDevice() && ttyModule().isatty(0);
 }
 
+/** The name of a FILE argument in messages: `-` is stdin. */
+function inputName(file: string): string {
+  return file === '-' ? STDIN : file;
+}
+
 function readInput(file: string, stdin: StdinBytes | undefined): Uint8Array {
   if (file === '-') {
-    if (stdin === undefined) throw new InputError('expected YAML on stdin, which is a terminal', 'stdin');
+    if (stdin === undefined) throw new InputError('NO_INPUT', 'expected YAML on stdin, which is a terminal', { input: STDIN });
     return stdin.get();
   }
-  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new InputError(`is a directory: to update the files in it, give ${ACTION_FLAGS}`, file);
-  return readFileSync(file);
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new InputError('IS_A_DIRECTORY', `is a directory: to update the files in it, give ${ACTION_FLAGS}`, { input: file });
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw fileError(error as NodeJS.ErrnoException).withInput(file);
+  }
 }
 
 /** Sets the V8 flags that suit a run on these inputs (engine-flags.ts). */
@@ -181,22 +195,24 @@ function runKrm(stdin: StdinBytes): Outcome {
   return { stdout: { source, ascii, write: run.write }, stderr: errors.join(''), exitCode: run.hasError ? 1 : 0 };
 }
 
-/** A YAML document as plain values: by the simple reader when it can, else by the yaml library. */
+/** A YAML document as plain values: by the simple reader when it can, else by the yaml library; its first error at its place. */
 function readYamlDocument(text: string): unknown {
   const simple = readSimpleYaml(text, 0, text.length, false);
-  return simple === null ? yamlLibrary().parse(text) : liteToJs(simple);
+  if (simple !== null) return liteToJs(simple);
+  const doc = yamlLibrary().parseDocument(text);
+  const error = firstYamlError(doc, text, 0);
+  if (error !== undefined) throw error;
+  try {
+    return doc.toJS();
+  } catch (thrown) {
+    throw inputErrorOf(thrown) ?? thrown;
+  }
 }
 
 function loadConfigFile(file: string, stdin: StdinBytes | undefined): string[] {
-  let config: unknown;
-  try {
-    config = readYamlDocument(decodeYamlInput(readInput(file, stdin), file));
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(`not a readable YAML functionConfig: ${(error as Error).message.split('\n')[0]}`, file);
-  }
-  const loaded = loadFunctionConfig(config);
-  if (!loaded.ok) throw new InputError(loaded.error, file);
+  const name = inputName(file);
+  const loaded = loadFunctionConfig(readingInput(name, () => readYamlDocument(decodeYamlInput(readInput(file, stdin)))));
+  if (!loaded.ok) throw new InputError('INVALID_FUNCTION_CONFIG', loaded.error, { input: name });
   return loaded.value;
 }
 
@@ -241,7 +257,7 @@ function runStandalone(source: RefSource, files: readonly string[], quiet: boole
   try {
     loaded = loadRefs(source, stdin);
   } catch (error) {
-    if (error instanceof InputError) return errorOutcome(error.message, unchanged);
+    if (error instanceof InputError) return errorOutcome(formatProblem(error), unchanged);
     throw error;
   }
   const { refs, warnings } = checkImageRefs(loaded.imageRefs);
@@ -251,12 +267,14 @@ function runStandalone(source: RefSource, files: readonly string[], quiet: boole
   const outputs: string[] = [];
   try {
     for (const { file, bytes } of inputs) {
-      const name = file === '-' ? undefined : file;
-      const text = decodeYamlInput(bytes, name ?? 'stdin');
-      outputs.push(applyEdits(text, updateStream(text, refs, results, name)));
+      const name = inputName(file);
+      outputs.push(readingInput(name, () => {
+        const text = decodeYamlInput(bytes);
+        return applyEdits(text, updateStream(text, refs, results, { name, file: file === '-' ? undefined : file }));
+      }));
     }
   } catch (error) {
-    if (error instanceof InputError) return errorOutcome(error.message, unchanged);
+    if (error instanceof InputError) return errorOutcome(formatProblem(error), unchanged);
     throw error;
   }
   const shown = shownResults(results, quiet);
@@ -284,9 +302,13 @@ async function run(command: Command, stdin: StdinBytes | undefined): Promise<Out
     if (stdin === undefined) return errorOutcome('expected a ResourceList on stdin; see image-ref-updater --help');
     return runKrm(stdin);
   } catch (error) {
-    if (error instanceof InputError) return errorOutcome(error.message);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR') return errorOutcome((error as Error).message);
+    if (error instanceof InputError) return errorOutcome(formatProblem(error));
+    // A directory the walk cannot read, or one of its .krmignore files.
+    const { code, path } = error as NodeJS.ErrnoException;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR') {
+      const problem = fileError(error as NodeJS.ErrnoException);
+      return errorOutcome(formatProblem(path === undefined ? problem : problem.withInput(path)));
+    }
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { firstInvalidUtf8Byte } from '../yaml/input-text';
-import { AnyEventFormat, EventPayloadError, FormatReading, inField, NestedDecoder } from './format';
+import { InputError, Problem } from '../problem';
+import { AnyEventFormat, FormatReading, inField, NestedDecoder } from './format';
 import { EVENT_FORMAT_NAMES, EVENT_FORMATS, JSON_FORMATS, TEXT_FORMAT } from './formats';
 import { looksLikeJson, parseJsonPayload } from './json-text';
 import { selectReferences } from './references';
@@ -11,10 +12,10 @@ export interface DecodedEvent {
   /** The format taken, `cloudevents/NAME` for an envelope around a payload of format NAME. */
   format: string;
   references: string[];
-  warnings: string[];
+  warnings: Problem[];
 }
 
-export type EventDecode = Parsed<DecodedEvent>;
+export type EventDecode = Parsed<DecodedEvent, InputError>;
 
 type Reading = FormatReading & { format: string };
 
@@ -27,7 +28,7 @@ function payloadText(payload: Uint8Array): string {
   try {
     return utf8.decode(payload);
   } catch {
-    throw new EventPayloadError(`not UTF-8: invalid byte sequence at byte ${firstInvalidUtf8Byte(payload)}`);
+    throw new InputError('PAYLOAD_NOT_TEXT', `not UTF-8: invalid byte sequence at byte ${firstInvalidUtf8Byte(payload)}`);
   }
 }
 
@@ -40,7 +41,7 @@ function read(format: AnyEventFormat, payload: unknown, nested: NestedDecoder): 
 /** Reads a parsed JSON payload as `format`, or as the first of `formats` that recognises its shape. */
 function readValue(value: unknown, format: AnyEventFormat | undefined, formats: readonly AnyEventFormat[]): Reading {
   const recognised = format ?? formats.find((candidate) => candidate.recognises(value));
-  if (recognised === undefined) throw new EventPayloadError(`no format recognises this JSON payload (tried ${formats.map(({ name }) => name).join(', ')})`);
+  if (recognised === undefined) throw new InputError('UNRECOGNISED_PAYLOAD', `no format recognises this JSON payload (tried ${formats.map(({ name }) => name).join(', ')})`);
   return read(recognised, value, nestedDecoder);
 }
 
@@ -48,7 +49,7 @@ function readValue(value: unknown, format: AnyEventFormat | undefined, formats: 
 function readText(text: string, format: AnyEventFormat | undefined, jsonFormats: readonly AnyEventFormat[]): Reading {
   const json = looksLikeJson(text);
   if (format !== undefined && (format.input === 'json') !== json) {
-    throw new EventPayloadError(json ? `the payload is JSON, and ${format.name} is for payloads that are not` : `not of format ${format.name}: it is not JSON`);
+    throw new InputError('WRONG_PAYLOAD_SHAPE', json ? `the payload is JSON, and ${format.name} is for payloads that are not` : `not of format ${format.name}: it is not JSON`);
   }
   return json ? readValue(parseJsonPayload(text), format, jsonFormats) : read(TEXT_FORMAT, text, nestedDecoder);
 }
@@ -66,16 +67,16 @@ const nestedDecoder: NestedDecoder = {
 export function decodeEvent(payload: Uint8Array, formatName = 'auto'): EventDecode {
   const format = EVENT_FORMATS.find(({ name }) => name === formatName);
   if (format === undefined && formatName !== 'auto') {
-    return { ok: false, error: `unknown event format ${JSON.stringify(formatName)}: use one of ${EVENT_FORMAT_NAMES.join(', ')}` };
+    return { ok: false, error: new InputError('UNKNOWN_EVENT_FORMAT', `unknown event format ${JSON.stringify(formatName)}: use one of ${EVENT_FORMAT_NAMES.join(', ')}`) };
   }
   try {
     const reading = readText(payloadText(payload), format, JSON_FORMATS);
     const { references, warnings } = selectReferences(reading.pushes);
     const all = [...reading.warnings, ...warnings];
-    if (references.length === 0) all.push(`the ${reading.format} payload announces no pushed image: nothing to update`);
+    if (references.length === 0) all.push({ code: 'NO_PUSHED_IMAGE', problem: `the ${reading.format} payload announces no pushed image: nothing to update`, place: {} });
     return { ok: true, value: { format: reading.format, references, warnings: all } };
   } catch (error) {
-    if (error instanceof EventPayloadError) return { ok: false, error: error.message };
+    if (error instanceof InputError) return { ok: false, error };
     throw error;
   }
 }

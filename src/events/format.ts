@@ -1,3 +1,5 @@
+import { InputError, Problem, UnitPlace } from '../problem';
+
 /** One image a payload says was pushed. */
 export interface PushedImage {
   /** The reference built from the payload: registry/repository:tag, with `@digest` when the payload has it. */
@@ -9,7 +11,7 @@ export interface PushedImage {
 /** What a format reads from a payload its schema accepted. */
 export interface FormatReading {
   pushes: PushedImage[];
-  warnings: string[];
+  warnings: Problem[];
   /** The format of the payload inside an envelope (CloudEvents), to name it. */
   inner?: string;
 }
@@ -46,20 +48,22 @@ export function jsonFormat<Payload>(format: Omit<EventFormat<Payload>, 'input'>)
   return { ...format, input: 'json' } as unknown as AnyEventFormat;
 }
 
-/** A payload the function cannot read: the message says what is wrong and where in the payload. */
-export class EventPayloadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'EventPayloadError';
-  }
+/** The place of a problem in the content of an envelope's field (`message.data`). */
+export function fieldPlace(path: string): UnitPlace {
+  return { kind: 'field', path };
 }
 
-/** Runs a decoding step on an envelope's field; its error names that field. */
+/**
+ * Runs a decoding step on an envelope's field; its error is in that field (in a field of it, when
+ * the field holds another envelope: `data.message.data`).
+ */
 export function inField<T>(field: string, decode: () => T): T {
   try {
     return decode();
   } catch (error) {
-    throw error instanceof EventPayloadError ? new EventPayloadError(`${field}: ${error.message}`) : error;
+    if (!(error instanceof InputError)) throw error;
+    const { unit } = error.place;
+    throw error.inUnit(fieldPlace(unit?.kind === 'field' ? `${field}.${unit.path}` : field));
   }
 }
 

@@ -1,6 +1,5 @@
 import { createScanner, ScanError, SyntaxKind } from 'jsonc-parser';
-import { describeOffset } from '../input-error';
-import { EventPayloadError } from './format';
+import { inputErrorAt } from '../problem';
 
 /** Whether a payload is JSON: its first non-blank character is `{` or `[` (SPEC §9). */
 export function looksLikeJson(text: string): boolean {
@@ -75,13 +74,13 @@ function firstSyntaxError(text: string): { offset: number; what: string } {
   }
 }
 
-/** Parses a JSON payload; invalid JSON is an error with line and column. */
+/** Parses a JSON payload; invalid JSON is an error at its line and column. */
 export function parseJsonPayload(text: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return JSON.parse(body);
   } catch {
     const { offset, what } = firstSyntaxError(body);
-    throw new EventPayloadError(`invalid JSON at ${describeOffset(body, offset)}: ${what}`);
+    throw inputErrorAt('INVALID_JSON', `invalid JSON: ${what}`, body, offset);
   }
 }

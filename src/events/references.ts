@@ -1,4 +1,5 @@
 import { parseIncomingReference } from '../match/reference';
+import { Problem } from '../problem';
 import { PushedImage } from './format';
 
 /**
@@ -6,13 +7,13 @@ import { PushedImage } from './format';
  * it is left out), in payload order, exact duplicates once; of several digests of one repository
  * and tag, the image index or manifest list, or without one the last.
  */
-export function selectReferences(pushes: readonly PushedImage[]): { references: string[]; warnings: string[] } {
-  const warnings: string[] = [];
+export function selectReferences(pushes: readonly PushedImage[]): { references: string[]; warnings: Problem[] } {
+  const warnings: Problem[] = [];
   const valid: { push: PushedImage; tagKey: string }[] = [];
   for (const push of pushes) {
     const parsed = parseIncomingReference(push.reference);
     if (parsed.ok) valid.push({ push, tagKey: `${parsed.value.ref.contextName}:${parsed.value.tag}` });
-    else warnings.push(`${JSON.stringify(push.reference)} from the payload is not a valid image reference (${parsed.error}): left out`);
+    else warnings.push({ code: 'INVALID_PUSHED_REFERENCE', problem: `${JSON.stringify(push.reference)} from the payload is not a valid image reference (${parsed.error}): left out`, place: {} });
   }
   const chosen = new Map<string, PushedImage>();
   for (const { push, tagKey } of valid) {

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import validators from '../generated/schema-validators';
 import { fieldName } from '../krm/fn-config';
-import { EventPayloadError } from './format';
+import { InputError } from '../problem';
 
 /** The validator of a format's recognised shape, `schemas/events/NAME.schema.json`. */
 function validatorOf(format: string) {
@@ -22,5 +22,5 @@ function describeShapeError(error: ErrorObject): string {
 /** Checks a payload against its format's schema; the error names the first field that is missing or wrong. */
 export function checkShape(format: string, payload: unknown): void {
   const validate = validatorOf(format);
-  if (!validate(payload)) throw new EventPayloadError(`not of format ${format}: ${describeShapeError(validate.errors![0])}`);
+  if (!validate(payload)) throw new InputError('WRONG_PAYLOAD_SHAPE', `not of format ${format}: ${describeShapeError(validate.errors![0])}`);
 }

@@ -1,7 +1,7 @@
 import { Dirent, readdirSync, readFileSync, realpathSync, statSync } from 'fs';
 import { join, normalize } from 'path';
 import type { Ignore } from 'ignore';
-import { InputError } from '../input-error';
+import { InputError } from '../problem';
 import { isTempFileName } from './temp-name';
 
 /** A YAML file a run reads, and may write. */
@@ -77,10 +77,13 @@ function walkDirectory(dir: string, below: string, stack: IgnoreRules[], found: 
   }
 }
 
-function describeArgumentError(arg: string, error: NodeJS.ErrnoException): InputError {
-  if (error.code === 'ENOENT') return new InputError('no such file or directory', arg);
-  if (error.code === 'EACCES') return new InputError('permission denied', arg);
-  return new InputError(error.message, arg);
+/** Why a file or directory cannot be read, as an InputError without the path, which the caller adds. */
+export function fileError(error: NodeJS.ErrnoException): InputError {
+  if (error.code === 'ENOENT') return new InputError('FILE_NOT_FOUND', 'no such file or directory');
+  if (error.code === 'ENOTDIR') return new InputError('FILE_NOT_FOUND', 'no such file or directory (a part of the path is a file)');
+  if (error.code === 'EACCES' || error.code === 'EPERM') return new InputError('PERMISSION_DENIED', 'permission denied');
+  if (error.code === 'EISDIR') return new InputError('IS_A_DIRECTORY', 'is a directory');
+  return new InputError('NOT_A_FILE', `cannot be read: ${error.message}`);
 }
 
 /**
@@ -101,11 +104,11 @@ export function collectFiles(args: readonly string[]): FoundFile[] {
     try {
       realArg = realpathSync(arg);
       const stat = statSync(realArg);
-      if (!stat.isDirectory() && !stat.isFile()) throw new InputError('is neither a file nor a directory', arg);
+      if (!stat.isDirectory() && !stat.isFile()) throw new InputError('NOT_A_FILE', 'is neither a file nor a directory', { input: arg });
       isDirectory = stat.isDirectory();
     } catch (error) {
       if (error instanceof InputError) throw error;
-      throw describeArgumentError(arg, error as NodeJS.ErrnoException);
+      throw fileError(error as NodeJS.ErrnoException).withInput(arg);
     }
     if (!isDirectory) {
       add(normalize(arg), realArg);

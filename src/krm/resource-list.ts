@@ -2,18 +2,21 @@ import type { CST } from 'yaml';
 import { yamlLibrary } from '../lazy';
 import { Edit, EditedOutput, EditList, textOutput } from '../output/edits';
 import { checkImageRefs, loadFunctionConfig } from './fn-config';
-import { InputError, inputErrorAt, inputErrorOf } from '../input-error';
+import { formatProblem, InputError, inputErrorAt, inputErrorOf } from '../problem';
 import { entryOf, LiteNode, liteToJs, scalarAt } from '../yaml/lite-tree';
 import { composeUnit } from '../yaml/composed-tree';
 import { Result, resultsYaml, writeResultsYaml } from '../output/results';
 import { ResultLog } from '../output/result-log';
 import { readSimpleYaml } from '../yaml/fast-reader';
 import { scanFrom } from '../yaml/sticky-scan';
-import { ColumnZeroItems, Unit, UnitIndex, unitLabel, Units } from '../yaml/split';
+import { ColumnZeroItems, Unit, UnitIndex, unitPlace, Units } from '../yaml/split';
 import { updateUnits } from '../update/units';
 import { composeNode, parseTokens, streamError, tokenEnd } from '../yaml/cst';
 
 const RESOURCE_LIST_VERSIONS = ['config.kubernetes.io/v1', 'config.kubernetes.io/v1alpha1'];
+
+/** The input's name in messages: a KRM function reads its ResourceList on stdin. */
+const KRM_INPUT = 'stdin';
 
 /**
  * The items of a ResourceList, and those that may not be mappings (checkItemIsMapping): when the
@@ -138,7 +141,7 @@ function blockLayout(source: string): ResourceListLayout | null {
  */
 function composedSkeleton(skeleton: string): LiteNode | null {
   try {
-    const { tree, duplicateKeys } = composeUnit(skeleton, { start: 0, end: skeleton.length, kind: 'document', index: 0 }, () => 'stdin');
+    const { tree, duplicateKeys } = composeUnit(skeleton, { start: 0, end: skeleton.length, kind: 'document', index: 0 });
     return duplicateKeys.length === 0 ? tree : null;
   } catch (error) {
     if (error instanceof InputError) return null;
@@ -205,9 +208,9 @@ function itemOffset(item: CST.CollectionItem): number | undefined {
  * but a sequence is an error.
  */
 function itemUnits(value: CST.Token | null | undefined, itemsEnd: number, source: string): Units {
-  if (!value || (isScalarToken(value) && composeNode(value, source, 'items').toJS() === null)) return Units.of('seq-item', []);
+  if (!value || (isScalarToken(value) && composeNode(value, source).toJS() === null)) return Units.of('seq-item', []);
   const flowEnd = value.type === 'flow-collection' && value.start.source === '[' ? value.end[0]?.offset ?? itemsEnd : undefined;
-  if (value.type !== 'block-seq' && flowEnd === undefined) throw inputErrorAt('NOT_A_RESOURCE_LIST', 'ResourceList items must be a list', 'stdin', source, value.offset);
+  if (value.type !== 'block-seq' && flowEnd === undefined) throw inputErrorAt('NOT_A_RESOURCE_LIST', 'ResourceList items must be a list', source, value.offset);
   const items: CST.CollectionItem[] = (value as CST.BlockSequence | CST.FlowCollection).items;
   const units: Unit[] = [];
   // From the last item back, so that where the next item starts is known without a search.
@@ -256,7 +259,7 @@ function checkItemIsMapping(source: string, item: Unit): void {
   const content = (item.kind === 'seq-item' ? line.replace(/^\s*-(?=\s|$)/, '') : line).replace(/(^|\s)#.*$/, '').trim();
   const mapping = content === '' || /^[{&!]/.test(content) || /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*:(?:\s|$)/.test(content)
     || (!/^["'\[|>*]/.test(content) && /:(?:\s|$)/.test(content));
-  if (!mapping) throw inputErrorAt('NOT_A_RESOURCE', 'not a resource: expected a mapping, found a scalar or a sequence', unitLabel(item), source, item.start);
+  if (!mapping) throw inputErrorAt('NOT_A_RESOURCE', 'not a resource: expected a mapping, found a scalar or a sequence', source, item.start, unitPlace(item));
 }
 
 /**
@@ -283,7 +286,7 @@ function pairKey(pair: MapToken['items'][number], source: string): string | unde
   if (!pair.key || !isScalarToken(pair.key)) return undefined;
   let problem: string | undefined;
   const value = yamlLibrary().CST.resolveAsScalar(pair.key, true, (_offset, _code, message) => (problem ??= message))?.value;
-  if (problem !== undefined) throw inputErrorAt('INVALID_YAML', `invalid YAML: ${problem}`, 'stdin', source, pair.key.offset);
+  if (problem !== undefined) throw inputErrorAt('INVALID_YAML', `invalid YAML: ${problem}`, source, pair.key.offset);
   return value;
 }
 
@@ -293,15 +296,15 @@ function pairKey(pair: MapToken['items'][number], source: string): string | unde
  */
 function parsedLayout(source: string): ResourceListLayout {
   const tokens = parseTokens(source);
-  const error = streamError(tokens, source, 'stdin');
+  const error = streamError(tokens, source);
   if (error) throw error;
   const documents = tokens.filter((token): token is CST.Document => token.type === 'document');
-  if (documents.length === 0) throw new InputError('empty input: expected a ResourceList on stdin', 'stdin', 'NOT_A_RESOURCE_LIST');
-  if (documents.length > 1) throw inputErrorAt('NOT_A_RESOURCE_LIST', `expected one ResourceList, found ${documents.length} YAML documents`, 'stdin', source, documents[1].offset);
+  if (documents.length === 0) throw new InputError('NOT_A_RESOURCE_LIST', 'empty input: expected a ResourceList on stdin');
+  if (documents.length > 1) throw inputErrorAt('NOT_A_RESOURCE_LIST', `expected one ResourceList, found ${documents.length} YAML documents`, source, documents[1].offset);
   const document = documents[0];
   const documentEnd = tokens[tokens.indexOf(document) + 1]?.offset ?? source.length;
   const top = document.value;
-  if (!isMapping(top)) throw inputErrorAt('NOT_A_RESOURCE_LIST', 'not a ResourceList: the document is not a mapping', 'stdin', source, top?.offset ?? 0);
+  if (!isMapping(top)) throw inputErrorAt('NOT_A_RESOURCE_LIST', 'not a ResourceList: the document is not a mapping', source, top?.offset ?? 0);
   const pairs = new Map(top.items.map((pair) => [pairKey(pair, source), pair] as const));
   const itemsPair = pairs.get('items');
   return {
@@ -312,13 +315,28 @@ function parsedLayout(source: string): ResourceListLayout {
       // The items' value is left out (as if `items:` were empty): each item is read on its own.
       const withoutItems = top.items.map((pair) => (pair === itemsPair ? { ...pair, value: undefined, sep: pair.sep?.filter((token) => token.type === 'map-value-ind') } : pair));
       // Not strict: a key after the items is far from the one before, which the 1024-character rule counts.
-      const skeleton = composeNode({ ...top, items: withoutItems } as CST.Token, source, 'stdin', { strict: false });
+      const skeleton = composeNode({ ...top, items: withoutItems } as CST.Token, source, { strict: false });
       const { functionConfig } = (skeleton.toJS() ?? {}) as { functionConfig?: unknown };
       const pairsAfterItems: CST.CollectionItem[] = itemsPair === undefined ? [] : top.items.slice(top.items.findIndex((pair) => pair === itemsPair) + 1);
       const afterItems = pairsAfterItems.map(itemOffset).find((offset) => offset !== undefined);
       return { items: itemUnits(itemsPair?.value, afterItems ?? documentEnd, source), itemsToCheck: null, functionConfig };
     },
   };
+}
+
+/** The layout of the ResourceList that `source` is; input that is none is an InputError naming stdin. */
+function resourceListLayout(source: string): ResourceListLayout {
+  let layout: ResourceListLayout;
+  try {
+    layout = blockLayout(source) ?? parsedLayout(source);
+  } catch (error) {
+    throw inputErrorOf(error)?.withInput(KRM_INPUT) ?? error;
+  }
+  if (layout.kind !== 'ResourceList' || !RESOURCE_LIST_VERSIONS.includes(layout.apiVersion ?? '')) {
+    const found = `found apiVersion ${JSON.stringify(layout.apiVersion ?? null)} kind ${JSON.stringify(layout.kind ?? null)}`;
+    throw new InputError('NOT_A_RESOURCE_LIST', `not a ResourceList: ${found}, expected ${RESOURCE_LIST_VERSIONS[0]} ResourceList`, { input: KRM_INPUT });
+  }
+  return layout;
 }
 
 function logOf(results: readonly Result[]): ResultLog {
@@ -332,10 +350,7 @@ function logOf(results: readonly Result[]): ResultLog {
  * ResourceList back, unchanged, with an `error` result; input that is no ResourceList throws.
  */
 export function runResourceList(source: string): FunctionRun {
-  const layout = blockLayout(source) ?? parsedLayout(source);
-  if (layout.kind !== 'ResourceList' || !RESOURCE_LIST_VERSIONS.includes(layout.apiVersion ?? '')) {
-    throw new InputError(`not a ResourceList: found apiVersion ${JSON.stringify(layout.apiVersion ?? null)} kind ${JSON.stringify(layout.kind ?? null)}, expected ${RESOURCE_LIST_VERSIONS[0]} ResourceList`, 'stdin', 'NOT_A_RESOURCE_LIST');
-  }
+  const layout = resourceListLayout(source);
   const eol = source.includes('\r\n') ? '\r\n' : '\n';
   const write = (edits: EditList, results: ResultLog): FunctionRun => {
     edits.add(layout.placeResults(results, eol));
@@ -363,10 +378,10 @@ export function runResourceList(source: string): FunctionRun {
     warnings.push(...checked.warnings);
     results.addAll(warnings);
     checkItemsAreMappings(source, content);
-    return write(updateUnits(source, content.items, checked.refs, results), results);
+    return write(updateUnits(source, content.items, checked.refs, results, { name: KRM_INPUT }), results);
   } catch (error) {
-    const inputError = inputErrorOf(error, 'stdin');
+    const inputError = inputErrorOf(error);
     if (inputError === undefined) throw error;
-    return write(new EditList(), logOf([...warnings, { severity: 'error', message: inputError.message }]));
+    return write(new EditList(), logOf([...warnings, { severity: 'error', message: formatProblem(inputError.withInput(KRM_INPUT)) }]));
   }
 }

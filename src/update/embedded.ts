@@ -4,14 +4,17 @@ import { MARKER_PREFIX } from '../markers/marker';
 import { FieldDecider } from '../match/field-decider';
 import { Edit } from '../output/edits';
 import { ResourceOrigin, Result, resultAbout } from '../output/results';
-import { describeOffset, InputError } from '../input-error';
+import { formatProblem, InputError, positionOf, Problem } from '../problem';
 import { literalContent } from '../yaml/literal-content';
 import { isCollection, LiteAlias, LiteNode, LiteScalar, PathSegment } from '../yaml/lite-tree';
 import { readUnit } from '../yaml/read-unit';
-import { splitStream, Unit, unitLabel } from '../yaml/split';
+import { splitStream, Unit, unitPlace, Units } from '../yaml/split';
 
 /** How many block scalars deep, one inside another, embedded YAML is read (SPEC 10). */
 export const MAX_EMBEDDED_DEPTH = 4;
+
+/** The input's name in the warnings about embedded YAML, whose positions are in the block scalar's content. */
+const EMBEDDED_INPUT = 'embedded YAML';
 
 /**
  * Where a tree is: the text its offsets are in, the field path of the block scalar that holds it
@@ -68,6 +71,12 @@ function scalarRootAt(root: LiteScalar | LiteAlias, unit: Unit): number | null {
   return root.style === 'EMPTY' ? null : root.start;
 }
 
+/** The warning about a document of embedded YAML (in `text`, the content) whose root at `offset` is a scalar. */
+export function scalarRootWarning(text: string, unit: Unit, offset: number): Problem {
+  const place = { input: EMBEDDED_INPUT, unit: unitPlace(unit), position: positionOf(text, offset) };
+  return { code: 'NOT_A_COLLECTION', problem: 'its root is a scalar, not a mapping or a sequence', place };
+}
+
 /**
  * Updates the YAML embedded in a literal block scalar of a tree in `outer`: each document of its
  * content that has marker text (every document when rules reach inside) is read by the same
@@ -79,16 +88,24 @@ function scalarRootAt(root: LiteScalar | LiteAlias, unit: Unit): number | null {
 export function updateEmbedded(outer: TreeScope, block: EmbeddedBlock, run: ResourceRun, updateTree: TreeUpdater): Edit[] {
   const path = run.decider.fieldPath(block.path, outer.embeddedIn);
   const warn = (message: string): void => void run.results.push(resultAbout(run.origin, 'warning', message, { path }));
+  const warnOf = (problem: Problem): void => warn(formatProblem(problem));
   // A folded block scalar's line breaks are not its content's: marker text in one is just text.
   const content = literalContent(outer.source, block.node);
   if (content === null) return [];
   if (outer.depth >= MAX_EMBEDDED_DEPTH) {
-    warn(`embedded YAML more than ${MAX_EMBEDDED_DEPTH} block scalars deep is not read: its markers are left alone`);
+    warnOf({ code: 'EMBEDDED_TOO_DEEP', problem: `embedded YAML more than ${MAX_EMBEDDED_DEPTH} block scalars deep is not read: its markers are left alone`, place: {} });
     return [];
   }
   const { text } = content;
   const scope: TreeScope = { source: text, embeddedIn: path, depth: outer.depth + 1 };
-  const units = splitStream(text);
+  let units: Units;
+  try {
+    units = splitStream(text);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    warnOf(error.withInput(EMBEDDED_INPUT));
+    return [];
+  }
   const annotated = block.rules.length > 0;
   const edits: Edit[] = [];
   let unreached: UnreachedRule[] | null = null;
@@ -101,15 +118,15 @@ export function updateEmbedded(outer: TreeScope, block: EmbeddedBlock, run: Reso
     if (!annotated && (marker < 0 || marker + MARKER_PREFIX.length > unit.end)) continue;
     let read;
     try {
-      read = readUnit(text, unit, { whole: annotated, report: COMMENT_MARKERS, file: undefined });
+      read = readUnit(text, unit, { whole: annotated, report: COMMENT_MARKERS });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      warn(`embedded YAML ${error.where}: ${error.what}`);
+      warnOf(error.withInput(EMBEDDED_INPUT));
       continue;
     }
     if (!isCollection(read.tree)) {
       const at = scalarRootAt(read.tree, unit);
-      if (at !== null) warn(`embedded YAML ${unitLabel(unit)}, ${describeOffset(text, at)}: its root is a scalar, not a mapping or a sequence`);
+      if (at !== null) warnOf(scalarRootWarning(text, unit, at));
       continue;
     }
     const inside = updateTree(scope, read.tree, read.markers, block.rules, run);

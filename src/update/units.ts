@@ -1,5 +1,5 @@
 import { EditList } from '../output/edits';
-import { describeOffset } from '../input-error';
+import { formatProblem, positionOf, Problem } from '../problem';
 import { ResultLog } from '../output/result-log';
 import { UnitIndex } from '../yaml/split';
 import { readUnit } from '../yaml/read-unit';
@@ -10,24 +10,36 @@ import { forEachUnitWithMarkerText } from '../markers/prescreen';
 import { COMMENT_MARKERS } from '../markers/walk';
 import { updateResource, v1ListItems } from './resource';
 
-/** The warning about a repeated key: kubectl and kobold take the last one, and so do annotation paths here. */
-function duplicateKeyWarning(source: string, duplicate: DuplicateKey): string {
-  return `duplicate key ${JSON.stringify(duplicate.key)} at ${describeOffset(source, duplicate.offset)}: the last one counts`;
+/** How an input is named: in messages (`stdin`, a file's path), and in results' `file` when it is a file. */
+export interface InputNames {
+  name: string;
+  file?: string;
+}
+
+/**
+ * The warning about a repeated key in the input named `input`: kubectl and kobold take the last
+ * one, and so do annotation paths here. The result names the resource; the place says which text
+ * the line is counted in (stdin for a ResourceList, whose resources come from other files).
+ */
+export function duplicateKeyWarning(source: string, duplicate: DuplicateKey, input: string): Problem {
+  return { code: 'DUPLICATE_KEY', problem: `duplicate key ${JSON.stringify(duplicate.key)}: the last one counts`, place: { input, position: positionOf(source, duplicate.offset) } };
 }
 
 /**
  * Updates every unit that has marker text; the others are neither read nor checked. Returns the
- * edits and adds the results to `results`. `file` names the input in errors and, with the unit's
- * index, in results. A run over many inputs passes one `decider` for all, which remembers its decisions.
+ * edits and adds the results to `results`. `input` names the input in warnings and, with the unit's
+ * index, in results; errors are thrown without it, for the caller to add. A run over many inputs
+ * passes one `decider` for all, which remembers its decisions.
  */
-export function updateUnits(source: string, units: UnitIndex, refs: readonly IncomingRef[], results: ResultLog, file?: string, decider = new FieldDecider(refs)): EditList {
+export function updateUnits(source: string, units: UnitIndex, refs: readonly IncomingRef[], results: ResultLog, input: InputNames, decider = new FieldDecider(refs)): EditList {
   const edits = new EditList();
+  const { file } = input;
   forEachUnitWithMarkerText(source, units, (unit, annotated) => {
-    let read = readUnit(source, unit, { whole: annotated, report: COMMENT_MARKERS, file });
+    let read = readUnit(source, unit, { whole: annotated, report: COMMENT_MARKERS });
     // A List's items need their identity, which a read of only what the markers need leaves out.
-    if (!annotated && v1ListItems(read.tree) !== null) read = readUnit(source, unit, { whole: true, report: COMMENT_MARKERS, file });
+    if (!annotated && v1ListItems(read.tree) !== null) read = readUnit(source, unit, { whole: true, report: COMMENT_MARKERS });
     const { tree, markers, duplicateKeys } = read;
-    const readWarnings = duplicateKeys.map((duplicate) => duplicateKeyWarning(source, duplicate));
+    const readWarnings = duplicateKeys.map((duplicate) => formatProblem(duplicateKeyWarning(source, duplicate, input.name)));
     const update = updateResource(source, tree, decider, file === undefined ? undefined : { path: file, index: unit.index }, markers, readWarnings);
     edits.addAll(update.edits);
     results.addAll(update.results);

@@ -1,9 +1,9 @@
 import type { Alias, Scalar } from 'yaml';
 import { yamlLibrary } from '../lazy';
-import { InputError, inputErrorAt } from '../input-error';
+import { InputError, inputErrorAt } from '../problem';
 import { firstYamlError } from './cst';
 import { LiteNode, ScalarStyle } from './lite-tree';
-import { Unit } from './split';
+import { Unit, unitPlace } from './split';
 
 /** The text of the comment that trails `end` on its line (after blanks and at most one `,`), if any. */
 export function trailingComment(source: string, end: number): string | null {
@@ -153,10 +153,10 @@ export function liteTreeOf(root: unknown, source: string, base: number, walk: Co
  * the splitter leaves such a line to the document it is in, where it can be content (of a block
  * scalar), and where the composer rejects it, the document lacks a `...` line before it.
  */
-function directiveInDocument(source: string, errorAt: number, where: () => string): InputError | undefined {
+function directiveInDocument(source: string, errorAt: number): InputError | undefined {
   const lineStart = source.lastIndexOf('\n', errorAt - 1) + 1;
   if (!/^%[A-Za-z]/.test(source.slice(lineStart, lineStart + 2))) return undefined;
-  return inputErrorAt('DIRECTIVE_IN_DOCUMENT', 'invalid YAML: a directive after a document needs a ... line before it', where(), source, lineStart);
+  return inputErrorAt('DIRECTIVE_IN_DOCUMENT', 'invalid YAML: a directive after a document needs a ... line before it', source, lineStart);
 }
 
 /** A unit read by the composer: its tree, and the keys its mappings repeat. */
@@ -182,10 +182,10 @@ export function beforeFirstCompose(prepare: () => void): void {
 }
 
 /**
- * Composes a unit of `source` with the yaml library: any YAML at all, and the first error with its
- * place (an InputError; `where` names the unit then, and is asked for only then).
+ * Composes a unit of `source` with the yaml library: any YAML at all, and the first error as an
+ * InputError in the unit, at its position in `source`.
  */
-export function composeUnit(source: string, unit: Unit, where: () => string): ComposedUnit {
+export function composeUnit(source: string, unit: Unit): ComposedUnit {
   if (beforeFirst !== undefined) {
     const prepare = beforeFirst;
     beforeFirst = undefined;
@@ -193,12 +193,12 @@ export function composeUnit(source: string, unit: Unit, where: () => string): Co
   }
   const text = source.slice(unit.start, unit.end);
   const doc = yamlLibrary().parseDocument(text, COMPOSE_OPTIONS);
-  if (doc.errors.length > 0) throw directiveInDocument(source, unit.start + doc.errors[0].pos[0], where) ?? firstYamlError(doc, source, unit.start, where())!;
+  if (doc.errors.length > 0) throw (directiveInDocument(source, unit.start + doc.errors[0].pos[0]) ?? firstYamlError(doc, source, unit.start)!).inUnit(unitPlace(unit));
   const duplicateKeys: DuplicateKey[] = [];
   const tree = liteTreeOf(doc.contents, text, unit.start, {
     onDuplicateKey: (duplicate) => duplicateKeys.push(duplicate),
     onUnknownAlias: (alias) => {
-      throw inputErrorAt('UNKNOWN_ALIAS', `invalid YAML: alias *${alias.source} has no anchor before it`, where(), source, unit.start + (alias.range?.[0] ?? 0));
+      throw inputErrorAt('UNKNOWN_ALIAS', `invalid YAML: alias *${alias.source} has no anchor before it`, source, unit.start + (alias.range?.[0] ?? 0), unitPlace(unit));
     },
   });
   // A map's repeated keys are found before what is nested in its earlier values: in the order they are written.

@@ -1,24 +1,24 @@
 import { isAscii } from 'buffer';
-import { InputError, inputErrorAt } from '../input-error';
+import { InputError, inputErrorAt } from '../problem';
 
 /** A character YAML does not allow in a stream (it only allows printable Unicode, tab and line breaks). */
 const NOT_YAML_CHARACTER = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
 /** The same for ASCII: the C0 controls but tab, line feed and carriage return, and DEL. */
 const NOT_YAML_ASCII_BYTES = [...Array(0x20).keys()].filter((byte) => byte !== 0x09 && byte !== 0x0a && byte !== 0x0d).concat(0x7f);
 
-function notYamlError(text: string, offset: number, where: string): InputError {
+function notYamlError(text: string, offset: number): InputError {
   const codePoint = text.codePointAt(offset)!.toString(16).toUpperCase().padStart(4, '0');
   const what = codePoint === '0000' ? 'binary input: NUL byte' : `binary input: character U+${codePoint} is not allowed in YAML`;
-  return inputErrorAt('NOT_YAML_TEXT', what, where, text, offset);
+  return inputErrorAt('NOT_YAML_TEXT', what, text, offset);
 }
 
 /**
  * Checks that text can be YAML at all: no NUL bytes or other control characters, which mean binary
  * input. A UTF-8 byte-order mark is fine.
  */
-export function checkYamlText(text: string, where: string): void {
+export function checkYamlText(text: string): void {
   const match = NOT_YAML_CHARACTER.exec(text);
-  if (match !== null) throw notYamlError(text, match.index, where);
+  if (match !== null) throw notYamlError(text, match.index);
 }
 
 /**
@@ -43,26 +43,26 @@ export interface DecodedInput {
 }
 
 /** Decodes input bytes as UTF-8 (keeping a byte-order mark, so it is written back) and checks them. */
-export function decodeYamlInput(bytes: Uint8Array, where: string): string {
-  return decodeYamlBytes(bytes, where).text;
+export function decodeYamlInput(bytes: Uint8Array): string {
+  return decodeYamlBytes(bytes).text;
 }
 
 /** decodeYamlInput, saying whether the input was ASCII. */
-export function decodeYamlBytes(bytes: Uint8Array, where: string): DecodedInput {
+export function decodeYamlBytes(bytes: Uint8Array): DecodedInput {
   if (isAscii(bytes)) {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const text = buffer.toString('latin1');
     const notYaml = firstNotYamlAsciiByte(buffer);
-    if (notYaml >= 0) throw notYamlError(text, notYaml, where);
+    if (notYaml >= 0) throw notYamlError(text, notYaml);
     return { text, ascii: true };
   }
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
-    throw new InputError(`not UTF-8: invalid byte sequence at byte ${firstInvalidUtf8Byte(bytes)}`, where);
+    throw new InputError('NOT_YAML_TEXT', `not UTF-8: invalid byte sequence at byte ${firstInvalidUtf8Byte(bytes)}`);
   }
-  checkYamlText(text, where);
+  checkYamlText(text);
   return { text, ascii: false };
 }
 

@@ -1,9 +1,9 @@
 import { composeUnit, DuplicateKey } from './composed-tree';
-import { InputError, inputErrorOf } from '../input-error';
+import { inputErrorOf } from '../problem';
 import { readSimpleResource } from './fast-reader';
 import { LiteNode } from './lite-tree';
 import { findMarkers, MarkerReport } from './marker-report';
-import { Unit, unitLabel } from './split';
+import { Unit, unitPlace } from './split';
 
 /** A unit as read: its tree, its markers as the caller's report makes them, and the keys its mappings repeat. */
 export interface UnitRead<M> {
@@ -16,8 +16,6 @@ export interface UnitRead<M> {
 export interface ReadOptions<M> {
   whole: boolean;
   report: MarkerReport<M>;
-  /** Names the input in errors. */
-  file: string | undefined;
 }
 
 /** A reader: a unit of `source` read, or null when the reader declines it (it is not sure of it). */
@@ -25,11 +23,6 @@ export type UnitReader = <M>(source: string, unit: Unit, options: ReadOptions<M>
 
 /** A reader that never declines. */
 type FinalReader = <M>(source: string, unit: Unit, options: ReadOptions<M>) => UnitRead<M>;
-
-/** Where a unit is, for messages: the file (if named) and the unit's label. */
-function unitWhere(unit: Unit, file: string | undefined): string {
-  return file === undefined ? unitLabel(unit) : `${file} ${unitLabel(unit)}`;
-}
 
 /**
  * The fast reader (fast-reader.ts): simple block YAML read straight into the tree, pruned to what
@@ -45,19 +38,20 @@ const fastReader: UnitReader = (source, unit, { whole, report }) => {
  * The composer (composed-tree.ts): any YAML, composed in full and walked for its markers; it never
  * declines, and throws the first error of malformed YAML as an InputError.
  */
-const composer: FinalReader = (source, unit, { report, file }) => {
+const composer: FinalReader = (source, unit, { report }) => {
   try {
-    const { tree, duplicateKeys } = composeUnit(source, unit, () => unitWhere(unit, file));
+    const { tree, duplicateKeys } = composeUnit(source, unit);
     return { tree, markers: findMarkers(tree, report), duplicateKeys };
   } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw inputErrorOf(error, unitWhere(unit, file)) ?? error;
+    const inputError = inputErrorOf(error);
+    if (inputError === undefined) throw error;
+    throw inputError.place.unit === undefined ? inputError.inUnit(unitPlace(unit)) : inputError;
   }
 };
 
 /**
  * The tree of one unit and its markers: by the fast reader where it applies, else by the composer.
- * The label of the unit in an error is made only for an error (an item's index is counted then).
+ * An error names the unit, whose place is made only then (an item's index is counted then).
  */
 export function readUnit<M>(source: string, unit: Unit, options: ReadOptions<M>): UnitRead<M> {
   return fastReader(source, unit, options) ?? composer(source, unit, options);

@@ -1,4 +1,4 @@
-import { InputErrorCode, inputErrorAt } from '../input-error';
+import { InputErrorCode, inputErrorAt, UnitPlace } from '../problem';
 
 /** What a unit of input is, for reading it alone. */
 export type UnitKind = 'document' | 'seq-item' | 'node';
@@ -145,9 +145,9 @@ class ColumnZeroItem implements Unit {
   }
 }
 
-/** Where a unit is, for messages: `document 2`, `items[7]`. */
-export function unitLabel(unit: Unit): string {
-  return unit.kind === 'document' ? `document ${unit.index}` : `items[${unit.index}]`;
+/** Where a unit is, for a problem in it: document 2, item 7. Asked for only then: an item's index may be counted. */
+export function unitPlace(unit: Unit): UnitPlace {
+  return { kind: unit.kind === 'document' ? 'document' : 'item', index: unit.index };
 }
 
 /** Calls `visit(lineStart, lineEnd, nextLineStart)` for each line; lineEnd excludes the line break. */
@@ -187,19 +187,18 @@ type StreamState = 'prefix' | 'directives' | 'document';
  * and directives (`%` lines), and directives must be followed by a `---` line. A document starts
  * with the comments and directives before it and ends after its `...` line, or where the next one
  * starts. Inside a document a `%` line is content (a block scalar's, say): if it is a directive
- * after a document without `...`, reading that document finds it. Nothing is parsed. `where` names
- * the stream in errors, which are a directive without a document after it and a repeated `%YAML`.
+ * after a document without `...`, reading that document finds it. Nothing is parsed. The errors are a
+ * directive without a document after it and a repeated `%YAML`, in the document they are in.
  */
-export function splitStream(source: string, where?: string): Units {
+export function splitStream(source: string): Units {
   const starts: number[] = [];
   const ends: number[] = [];
   let state = 'prefix' as StreamState;
   let prefixStart = 0;
   let directiveAt = -1;
   let yamlDirectiveSeen = false;
-  const fail = (code: InputErrorCode, what: string, offset: number): never => {
-    const label = `document ${starts.length}`;
-    throw inputErrorAt(code, what, where === undefined ? label : `${where} ${label}`, source, offset);
+  const fail = (code: InputErrorCode, problem: string, offset: number): never => {
+    throw inputErrorAt(code, problem, source, offset, { kind: 'document', index: starts.length });
   };
   const directiveWithoutDocument = (): never => fail('DIRECTIVE_WITHOUT_DOCUMENT', 'a directive must be followed by a --- line', directiveAt);
   const startDocument = (at: number): void => {

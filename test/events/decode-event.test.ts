@@ -3,6 +3,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { decodeEvent, DecodedEvent } from '../../src/events/decode-event';
 import { EVENT_FORMAT_NAMES } from '../../src/events/formats';
+import { formatProblem, InputError, ProblemPlace } from '../../src/problem';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'events');
 const D1 = 'sha256:4b5ad1b0e5d1c8e5a6f0f3c1d9c0f8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1';
@@ -13,17 +14,21 @@ const JSON_FORMATS = 'distribution, dockerhub, harbor, quay, github, gcr, ecr, c
 const fixture = (name: string): Buffer => readFileSync(join(FIXTURES, name));
 const bytes = (payload: unknown): Buffer => Buffer.from(typeof payload === 'string' ? payload : JSON.stringify(payload));
 
-function decoded(payload: Buffer, format = 'auto'): DecodedEvent {
+/** A decoded payload, its warnings as the lines they are said in (without the payload's name, which the CLI adds). */
+function decoded(payload: Buffer, format = 'auto'): Omit<DecodedEvent, 'warnings'> & { warnings: string[] } {
   const result = decodeEvent(payload, format);
   assert.ok(result.ok, `should decode, got ${result.ok ? '' : result.error}`);
-  return { format: result.value.format, references: result.value.references, warnings: result.value.warnings };
+  return { format: result.value.format, references: result.value.references, warnings: result.value.warnings.map(formatProblem) };
 }
 
-function decodeError(payload: Buffer, format = 'auto'): string {
+function rejection(payload: Buffer, format = 'auto'): InputError {
   const result = decodeEvent(payload, format);
   assert.ok(!result.ok, `should be rejected, got ${JSON.stringify(result)}`);
   return result.error;
 }
+
+/** The line a payload's error is said in, without the payload's name, which the CLI adds. */
+const decodeError = (payload: Buffer, format = 'auto'): string => formatProblem(rejection(payload, format));
 
 /** What distribution.json announces: the index of app's tag, and worker's push. */
 const DISTRIBUTION_REFERENCES = [`registry.example.com:5000/team/app:v1.4.2@${D1}`, `registry.example.com:5000/team/worker:2.1.0@${D3}`];
@@ -212,6 +217,17 @@ describe('decodeEvent: the rules of SPEC §9', () => {
     assert.deepEqual(decoded(bytes({ events: [] })), { format: 'distribution', references: [], warnings: [noPush('distribution')] });
   });
 
+  it('every warning is data: a code, without a place (it is about the whole payload)', () => {
+    const codes = (payload: Buffer): string[] => {
+      const result = decodeEvent(payload);
+      assert.ok(result.ok);
+      return result.value.warnings.map((warning) => { assert.deepEqual(warning.place, {}); return warning.code; });
+    };
+    assert.deepEqual(codes(bytes({ events: [] })), ['NO_PUSHED_IMAGE']);
+    assert.deepEqual(codes(fixture('dockerhub.json')), ['NO_DIGEST']);
+    assert.deepEqual(codes(bytes({ docker_url: 'quay.io/a/b', updated_tags: ['bad tag', 'ok'] })), ['INVALID_PUSHED_REFERENCE']);
+  });
+
   it('a JSON payload no format recognises: an error naming the formats tried', () => {
     assert.equal(decodeError(bytes({ hello: 'world' })), `no format recognises this JSON payload (tried ${JSON_FORMATS})`);
     assert.equal(decodeError(bytes([1, 2])), `no format recognises this JSON payload (tried ${JSON_FORMATS})`);
@@ -229,6 +245,26 @@ describe('decodeEvent: the rules of SPEC §9', () => {
     assert.equal(decodeError(bytes({ 'detail-type': 'ECR Scan', source: 'aws.ecr', account: '123456789012', region: 'x', detail: {} }), 'ecr'), 'not of format ecr: detail-type must be "ECR Image Action"');
     assert.equal(decodeError(fixture('dockerhub.json'), 'lines'), 'the payload is JSON, and lines is for payloads that are not');
     assert.equal(decodeError(fixture('lines.txt'), 'harbor'), 'not of format harbor: it is not JSON');
+  });
+
+  it('every error is data: a code, and a place where there is one (a field of an envelope, a line and column)', () => {
+    const envelope = (data: string): Buffer => bytes({ message: { data: Buffer.from(data).toString('base64') }, subscription: 's' });
+    const cases: Array<[string, Buffer, string, string, ProblemPlace]> = [
+      ['not UTF-8', Buffer.from([0x7b, 0xff]), 'auto', 'PAYLOAD_NOT_TEXT', {}],
+      ['invalid JSON', bytes('{\n  "a": }'), 'auto', 'INVALID_JSON', { position: { line: 2, column: 8, offset: 9 } }],
+      ['JSON no format recognises', bytes({ hello: 'world' }), 'auto', 'UNRECOGNISED_PAYLOAD', {}],
+      ['the wrong shape for the format named', fixture('quay.json'), 'dockerhub', 'WRONG_PAYLOAD_SHAPE', {}],
+      ['lines without a reference', bytes('hello world\n'), 'auto', 'NO_IMAGE_REFERENCE', {}],
+      ['an unknown format name', fixture('quay.json'), 'nexus', 'UNKNOWN_EVENT_FORMAT', {}],
+      ['data and data_base64 both', bytes({ specversion: '1.0', type: 't', data: {}, data_base64: 'e30=' }), 'auto', 'INVALID_PAYLOAD', {}],
+      ['an envelope\'s data that is not base64', bytes({ message: { data: 'not base64!' }, subscription: 's' }), 'auto', 'PAYLOAD_NOT_TEXT', { unit: { kind: 'field', path: 'message.data' } }],
+      ['invalid JSON in an envelope\'s data', envelope('{"action":\n'), 'auto', 'INVALID_JSON', { unit: { kind: 'field', path: 'message.data' }, position: { line: 2, column: 1, offset: 11 } }],
+      ['an envelope in a CloudEvent\'s data', bytes({ specversion: '1.0', type: 't', data: { message: { data: Buffer.from('[').toString('base64') }, subscription: 's' } }), 'auto', 'INVALID_JSON', { unit: { kind: 'field', path: 'data.message.data' }, position: { line: 1, column: 2, offset: 1 } }],
+    ];
+    for (const [name, payload, format, code, place] of cases) {
+      const error = rejection(payload, format);
+      assert.deepEqual([error.code, error.place], [code, place], name);
+    }
   });
 
   it('an unknown format name: the names allowed', () => {

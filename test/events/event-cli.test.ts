@@ -67,7 +67,7 @@ describe('CLI: registry events', () => {
       writeFileSync(join(dir, 'payload.json'), '{\n  "events": [\n    {"action": "push",}\n  ]\n}\n');
       const outcome = runCli(['--event', 'payload.json', 'deploy.yaml'], { cwd: dir });
       assert.equal(outcome.status, 1);
-      assert.equal(outcome.stderr, 'image-ref-updater: event payload payload.json: invalid JSON at line 3, column 23: expected a property name in double quotes, found "}"\n');
+      assert.equal(outcome.stderr, 'image-ref-updater: event payload payload.json, line 3, column 23: invalid JSON: expected a property name in double quotes, found "}"\n');
       assert.equal(outcome.stdout, DEPLOYMENT);
     });
 
@@ -92,7 +92,7 @@ describe('CLI: registry events', () => {
         [['--event', join(EVENTS, 'quay.json'), '--event-format', 'nexus', 'deploy.yaml'], `event payload ${join(EVENTS, 'quay.json')}: unknown event format "nexus": use one of auto, lines, distribution, dockerhub, harbor, quay, github, gcr, ecr, cloudevents`],
         [['deploy.yaml', '--event'], '--event needs a value: a payload FILE, or - for stdin'],
         [['--event', 'a.json', '--event=-', 'deploy.yaml'], '--event is given twice: the new image references come from one payload'],
-        [['--event', 'missing.json', 'deploy.yaml'], "ENOENT: no such file or directory, open 'missing.json'"],
+        [['--event', 'missing.json', 'deploy.yaml'], 'missing.json: no such file or directory'],
       ];
       for (const [args, error] of cases) {
         const outcome = runCli(args, { cwd: dir, input: payload('quay.json') });
@@ -132,7 +132,7 @@ describe('CLI: registry events', () => {
       writeFileSync(join(dir, 'bad.json'), '{"events": [');
       const outcome = runCli(['--event', 'bad.json', '-w', '.'], { cwd: dir });
       assert.equal(outcome.status, 1);
-      assert.match(outcome.stderr, /^image-ref-updater: event payload bad\.json: invalid JSON at line 1, column \d+: /);
+      assert.match(outcome.stderr, /^image-ref-updater: event payload bad\.json, line 1, column \d+: invalid JSON: /);
       assert.equal(readFileSync(join(dir, 'deploy.yaml'), 'utf8'), DEPLOYMENT);
     });
   });

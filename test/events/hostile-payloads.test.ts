@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { decodeEvent } from '../../src/events/decode-event';
+import { formatProblem } from '../../src/problem';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'events');
 const D1 = `sha256:${'1'.repeat(64)}`;
@@ -14,7 +15,7 @@ const bytes = (payload: unknown): Buffer => Buffer.from(typeof payload === 'stri
 function decodeError(payload: Buffer, format = 'auto'): string {
   const result = decodeEvent(payload, format);
   assert.ok(!result.ok, `should be rejected, got ${JSON.stringify(result).slice(0, 300)}`);
-  return result.error;
+  return formatProblem(result.error);
 }
 
 /** A copy of a fixture with the value at a path (keys and indexes) replaced. */
@@ -69,7 +70,7 @@ describe('decodeEvent: hostile payloads', () => {
       ['ecr.json', 'image-tag', ['detail', 'image-tag'], 1.8, 'not of format ecr: detail.image-tag must be string'],
       ['ecr.json', 'repository-name of a push', ['detail', 'repository-name'], undefined, 'not of format ecr: detail.repository-name is missing'],
       ['cloudevents-lines-base64.json', 'data_base64', ['data_base64'], 17, 'not of format cloudevents: data_base64 must be string'],
-      ['cloudevents-distribution.json', 'data of the wrong shape', ['data', 'events', 0, 'target'], 'x', 'data: not of format distribution: events[0].target must be object'],
+      ['cloudevents-distribution.json', 'data of the wrong shape', ['data', 'events', 0, 'target'], 'x', 'field data: not of format distribution: events[0].target must be object'],
     ];
     for (const [name, what, path, value, error] of cases) {
       it(`${name}: ${what}`, () => assert.equal(decodeError(withValue(name, path, value)), error));
@@ -87,15 +88,15 @@ describe('decodeEvent: hostile payloads', () => {
 
   describe('base64 and nested payloads', () => {
     it('a push envelope whose data is not base64, or not UTF-8, or not JSON', () => {
-      assert.equal(decodeError(withValue('gcr-push-envelope.json', ['message', 'data'], 'not base64!')), 'message.data: not base64');
-      assert.equal(decodeError(withValue('gcr-push-envelope.json', ['message', 'data'], Buffer.from([0xff, 0xfe, 0x41]).toString('base64'))), 'message.data: not base64 of UTF-8 text');
-      assert.equal(decodeError(withValue('gcr-push-envelope.json', ['message', 'data'], Buffer.from('{"action":').toString('base64'))), 'message.data: invalid JSON at line 1, column 11: unexpected end of input, expected a value');
-      assert.equal(decodeError(withValue('gcr-push-envelope.json', ['message', 'data'], Buffer.from('{"tag":1}').toString('base64'))), 'message.data: not of format gcr: action is missing');
+      assert.equal(decodeError(withValue('gcr-push-envelope.json', ['message', 'data'], 'not base64!')), 'field message.data: not base64');
+      assert.equal(decodeError(withValue('gcr-push-envelope.json', ['message', 'data'], Buffer.from([0xff, 0xfe, 0x41]).toString('base64'))), 'field message.data: not base64 of UTF-8 text');
+      assert.equal(decodeError(withValue('gcr-push-envelope.json', ['message', 'data'], Buffer.from('{"action":').toString('base64'))), 'field message.data, line 1, column 11: invalid JSON: unexpected end of input, expected a value');
+      assert.equal(decodeError(withValue('gcr-push-envelope.json', ['message', 'data'], Buffer.from('{"tag":1}').toString('base64'))), 'field message.data: not of format gcr: action is missing');
     });
 
     it('a push envelope inside a push envelope', () => {
       const inner = readFileSync(join(FIXTURES, 'gcr-push-envelope.json')).toString('base64');
-      assert.equal(decodeError(withValue('gcr-push-envelope.json', ['message', 'data'], inner)), 'message.data holds another push envelope');
+      assert.equal(decodeError(withValue('gcr-push-envelope.json', ['message', 'data'], inner)), 'field message.data: holds another push envelope');
     });
 
     it('a gcr digest that is not a reference with a digest', () => {
@@ -104,13 +105,13 @@ describe('decodeEvent: hostile payloads', () => {
 
     it('a CloudEvent inside a CloudEvent is not decoded again', () => {
       const inner = fixture('cloudevents-distribution.json');
-      assert.equal(decodeError(withValue('cloudevents-distribution.json', ['data'], inner)), `data: no format recognises this JSON payload (tried ${JSON_FORMATS.replace(', cloudevents', '')})`);
+      assert.equal(decodeError(withValue('cloudevents-distribution.json', ['data'], inner)), `field data: no format recognises this JSON payload (tried ${JSON_FORMATS.replace(', cloudevents', '')})`);
     });
 
     it('a CloudEvent with both data and data_base64, or data that is text but no reference', () => {
       assert.equal(decodeError(withValue('cloudevents-lines-base64.json', ['data'], {})), 'data and data_base64 exclude each other');
       assert.equal(decodeError(bytes({ specversion: '1.0', type: 't' }), 'cloudevents'), 'not of format cloudevents: data is missing');
-      assert.equal(decodeError(withValue('cloudevents-distribution.json', ['data'], 'hello')), 'data: not JSON, and no line is a valid image reference: line 1 "hello": invalid tag: tag must be between 1 and 128 characters in length: ');
+      assert.equal(decodeError(withValue('cloudevents-distribution.json', ['data'], 'hello')), 'field data: not JSON, and no line is a valid image reference: line 1 "hello": invalid tag: tag must be between 1 and 128 characters in length: ');
     });
   });
 
@@ -131,7 +132,7 @@ describe('decodeEvent: hostile payloads', () => {
     });
 
     it('NUL bytes in JSON: invalid JSON with line and column', () => {
-      assert.equal(decodeError(Buffer.from('{"a":\n 1\u0000}')), 'invalid JSON at line 2, column 3: expected \',\' or \'}\', found "\\u0000"');
+      assert.equal(decodeError(Buffer.from('{"a":\n 1\u0000}')), 'line 2, column 3: invalid JSON: expected \',\' or \'}\', found "\\u0000"');
     });
   });
 
@@ -143,22 +144,22 @@ describe('decodeEvent: hostile payloads', () => {
     });
 
     it('10,000 levels left open: the end of input, with its column', () => {
-      assert.equal(decodeError(bytes('['.repeat(DEPTH))), `invalid JSON at line 1, column ${DEPTH + 1}: unexpected end of input, expected a value or ']'`);
+      assert.equal(decodeError(bytes('['.repeat(DEPTH))), `line 1, column ${DEPTH + 1}: invalid JSON: unexpected end of input, expected a value or ']'`);
     });
 
     it('10,000 levels of objects with an error at the bottom', () => {
       const text = '{"a":'.repeat(DEPTH) + 'tru' + '}'.repeat(DEPTH);
-      assert.equal(decodeError(bytes(text)), `invalid JSON at line 1, column ${5 * DEPTH + 1}: expected a value, found "tru"`);
+      assert.equal(decodeError(bytes(text)), `line 1, column ${5 * DEPTH + 1}: invalid JSON: expected a value, found "tru"`);
     });
 
     it('1,000,000 levels left open: no stack overflow', () => {
-      assert.equal(decodeError(bytes('{"a":'.repeat(1_000_000))), `invalid JSON at line 1, column ${5_000_001}: unexpected end of input, expected a value`);
+      assert.equal(decodeError(bytes('{"a":'.repeat(1_000_000))), `line 1, column ${5_000_001}: invalid JSON: unexpected end of input, expected a value`);
     });
 
     it('deep nesting where a format expects an event, and inside an envelope', () => {
       assert.equal(decodeError(bytes(`{"events":${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}}`)), 'not of format distribution: events[0] must be object');
       const deep = `{"specversion":"1.0","type":"t","data":${'{"a":'.repeat(DEPTH)}1${'}'.repeat(DEPTH)}}`;
-      assert.equal(decodeError(bytes(deep)), `data: no format recognises this JSON payload (tried ${JSON_FORMATS.replace(', cloudevents', '')})`);
+      assert.equal(decodeError(bytes(deep)), `field data: no format recognises this JSON payload (tried ${JSON_FORMATS.replace(', cloudevents', '')})`);
     });
   });
 
@@ -193,7 +194,7 @@ describe('decodeEvent: hostile payloads', () => {
       const started = Date.now();
       const error = decodeError(Buffer.from(cut));
       const elapsed = Date.now() - started;
-      assert.equal(error, `invalid JSON at line ${lines.length}, column ${lines[lines.length - 1].length + 1}: unexpected end of input, expected ',' or ']'`);
+      assert.equal(error, `line ${lines.length}, column ${lines[lines.length - 1].length + 1}: invalid JSON: unexpected end of input, expected ',' or ']'`);
       assert.ok(elapsed < 30_000, `took ${elapsed} ms`);
     });
 
@@ -202,7 +203,7 @@ describe('decodeEvent: hostile payloads', () => {
       const at = text.indexOf('"action"', text.length >> 1);
       const broken = `${text.slice(0, at)}'${text.slice(at + 1)}`;
       const before = broken.slice(0, at).split('\n');
-      assert.equal(decodeError(Buffer.from(broken)), `invalid JSON at line ${before.length}, column ${before[before.length - 1].length + 1}: expected a property name in double quotes, found "'action"`);
+      assert.equal(decodeError(Buffer.from(broken)), `line ${before.length}, column ${before[before.length - 1].length + 1}: invalid JSON: expected a property name in double quotes, found "'action"`);
     });
 
     it('50 MB of lines, most of them not references: the valid ones, a warning for each other', () => {

@@ -1,5 +1,6 @@
 import { base64Text } from '../base64-text';
-import { EventPayloadError, FormatReading, inField, isRecord, jsonFormat } from '../format';
+import { InputError } from '../../problem';
+import { FormatReading, inField, isRecord, jsonFormat } from '../format';
 
 interface CloudEvent {
   specversion: string;
@@ -16,7 +17,7 @@ export const cloudevents = jsonFormat<CloudEvent>({
   name: 'cloudevents',
   recognises: (payload) => isRecord(payload) && typeof payload.specversion === 'string' && ('data' in payload || 'data_base64' in payload),
   read(event, nested): FormatReading {
-    if (event.data !== undefined && event.data_base64 !== undefined) throw new EventPayloadError('data and data_base64 exclude each other');
+    if (event.data !== undefined && event.data_base64 !== undefined) throw new InputError('INVALID_PAYLOAD', 'data and data_base64 exclude each other');
     const inner =
       event.data_base64 !== undefined
         ? nested.decodeText(inField('data_base64', () => base64Text(event.data_base64!)), 'data_base64')

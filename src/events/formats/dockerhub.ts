@@ -12,6 +12,6 @@ export const dockerhub = jsonFormat<DockerHubPayload>({
   read({ push_data: { tag }, repository: { repo_name } }) {
     if (tag === '') return { pushes: [], warnings: [] };
     const reference = `docker.io/${repo_name}:${tag}`;
-    return { pushes: [{ reference, index: false }], warnings: [`Docker Hub sends no digest: only the tag of ${reference} is known`] };
+    return { pushes: [{ reference, index: false }], warnings: [{ code: 'NO_DIGEST', problem: `Docker Hub sends no digest: only the tag of ${reference} is known`, place: {} }] };
   },
 });

@@ -1,5 +1,6 @@
 import { base64Text } from '../base64-text';
-import { EventPayloadError, FormatReading, inField, isRecord, jsonFormat, withDigest } from '../format';
+import { InputError } from '../../problem';
+import { fieldPlace, FormatReading, inField, isRecord, jsonFormat, withDigest } from '../format';
 import { parseJsonPayload } from '../json-text';
 import { checkShape } from '../schema-check';
 
@@ -19,7 +20,7 @@ function isGcrMessage(value: unknown): boolean {
 function unwrapEnvelope(data: string): GcrMessage {
   const field = 'message.data';
   const message = inField(field, () => parseJsonPayload(base64Text(data)));
-  if (isRecord(message) && 'message' in message) throw new EventPayloadError(`${field} holds another push envelope`);
+  if (isRecord(message) && 'message' in message) throw new InputError('INVALID_PAYLOAD', 'holds another push envelope', { unit: fieldPlace(field) });
   inField(field, () => checkShape('gcr', message));
   return message as GcrMessage;
 }
@@ -27,7 +28,7 @@ function unwrapEnvelope(data: string): GcrMessage {
 /** The digest of a full reference `NAME@sha256:...`. */
 function digestOf(reference: string): string {
   const at = reference.indexOf('@');
-  if (at < 0) throw new EventPayloadError(`digest ${JSON.stringify(reference)} is not a reference with a digest (NAME@sha256:...)`);
+  if (at < 0) throw new InputError('INVALID_PAYLOAD', `digest ${JSON.stringify(reference)} is not a reference with a digest (NAME@sha256:...)`);
   return reference.slice(at + 1);
 }
 

@@ -1,13 +1,14 @@
 import { parseIncomingReference } from '../../match/reference';
-import { AnyEventFormat, EventFormat, EventPayloadError } from '../format';
+import { InputError } from '../../problem';
+import { AnyEventFormat, EventFormat } from '../format';
 
 /** Why no line of a payload is an image reference: the first line that tried, or that there is none. */
-function noReferenceError(lines: readonly string[]): EventPayloadError {
+function noReferenceError(lines: readonly string[]): InputError {
   const first = lines.findIndex((line) => line !== '' && !line.startsWith('#'));
-  if (first < 0) return new EventPayloadError('not JSON, and it has no line with an image reference');
+  if (first < 0) return new InputError('NO_IMAGE_REFERENCE', 'not JSON, and it has no line with an image reference');
   const parsed = parseIncomingReference(lines[first]);
   const why = parsed.ok ? '' : `: line ${first + 1} ${JSON.stringify(lines[first].slice(0, 80))}: ${parsed.error}`;
-  return new EventPayloadError(`not JSON, and no line is a valid image reference${why}`);
+  return new InputError('NO_IMAGE_REFERENCE', `not JSON, and no line is a valid image reference${why}`);
 }
 
 /**
