@@ -12,9 +12,8 @@ import { isNode, parse, parseAllDocuments } from 'yaml';
 import { Result, updateImageRefs } from '../src/index';
 import { runResourceList } from '../src/krm/resource-list';
 import { ensureBuilt, runCli, RunResult, TempDirs } from './support/process';
-import { FN_CONFIG_KINDS, NEW, OLD, RESOURCE_LIST_HEADER } from './support/samples';
+import { FN_CONFIG_KINDS, MARKER, NEW, OLD, RESOURCE_LIST_HEADER } from './support/samples';
 
-const MARKER = '# kobold: tag: ^1; type: semver';
 const PREFIX = 'image-ref-updater: ';
 
 const LIST_CONFIG = `functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  items: [${NEW}]\n`; // 4 lines

@@ -10,11 +10,10 @@ import { closeSync, openSync, writeSync } from 'fs';
 import { join } from 'path';
 import { Result } from '../src/output/results';
 import { ensureBuilt, runCli, RunResult, TempDirs } from './support/process';
-import { RESOURCE_LIST_HEADER } from './support/samples';
+import { listFunctionConfig, RESOURCE_LIST_HEADER } from './support/samples';
 
-const config = (refs: readonly string[]): string => `functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  items:\n${refs.map((ref) => `  - ${ref}\n`).join('')}`;
 const MARKED_POD = '- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: marked\n  spec:\n    image: docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: semver\n';
-const resourceList = (items: string, refs: readonly string[] = ['docker.io/acme/app:1.2.3']): string => `${RESOURCE_LIST_HEADER}${config(refs)}items:\n${items}`;
+const resourceList = (items: string, refs: readonly string[] = ['docker.io/acme/app:1.2.3']): string => `${RESOURCE_LIST_HEADER}${listFunctionConfig(refs)}items:\n${items}`;
 
 /** The results a KRM run appended to its output. */
 function resultsOf(run: RunResult): Result[] {
@@ -141,7 +140,7 @@ describe('hostile input', function () {
       const file = join(dir, 'big.yaml');
       const count = Math.ceil((100 * 1024 * 1024) / MARKED_POD.length / 10);
       const fd = openSync(file, 'w');
-      writeSync(fd, `${RESOURCE_LIST_HEADER}${config(['docker.io/acme/app:1.2.3'])}items:\n`);
+      writeSync(fd, `${RESOURCE_LIST_HEADER}${listFunctionConfig()}items:\n`);
       const plain = MARKED_POD.replace(' # kobold: tag: ^1; type: semver', ' # pinned');
       const block = `${MARKED_POD}${plain.repeat(9)}`;
       for (let i = 0; i < count; i++) writeSync(fd, block);

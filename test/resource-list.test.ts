@@ -12,9 +12,8 @@ import { runResourceList } from '../src/krm/resource-list';
 import { Result } from '../src/output/results';
 import { crlf } from './support/lossless';
 import { SHARED, skipWith } from './support/process';
-import { NEW, OLD, RESOURCE_LIST_HEADER } from './support/samples';
+import { MARKER, NEW, OLD, RESOURCE_LIST_HEADER } from './support/samples';
 
-const MARKER = '# kobold: tag: ^1; type: semver';
 const LIST_CONFIG = `functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  metadata:\n    name: fn-config\n  items:\n  - ${NEW}\n`;
 
 const pod = (name: string, extra = ''): string =>

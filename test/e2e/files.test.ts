@@ -12,9 +12,8 @@ import { dirname, join } from 'path';
 import { parse } from 'yaml';
 import { CLI, ensureBuilt, onPath, readTree, run, runCli, RunResult, skipWith, TempDirs } from '../support/process';
 import { withReplacements } from '../support/text';
-import { NEW, OLD } from '../support/samples';
+import { MARKER, NEW, OLD } from '../support/samples';
 
-const MARKER = '# kobold: tag: ^1; type: semver';
 const IMAGE = ['--image', NEW];
 
 const deployment = (name: string, image = OLD, marker = MARKER): string =>

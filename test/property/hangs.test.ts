@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { updateImageRefs } from '../../src/index';
 import { runResourceList } from '../../src/krm/resource-list';
 import { Result } from '../../src/output/results';
-import { asResourceList, bombDocument, bombSpecs, Generated, MARK, MARKED, NEW, nestedDocument, nestingSpecs } from './generators';
+import { MARKER, NEW } from '../support/samples';
+import { asResourceList, bombDocument, bombSpecs, Generated, MARKED, nestedDocument, nestingSpecs } from './generators';
 import { propertyRuns, propertyTimeout } from './helpers';
 
 /** Either every marked scalar changed and nothing else, or an error and the input back. */
@@ -20,7 +21,7 @@ function assertChangedOrRefused(input: string, output: string, results: readonly
     return;
   }
   assert.equal(results.filter((result) => result.severity === 'info').length, markers, 'every marked scalar is reported changed');
-  assert.equal(output, input.split(MARKED).join(`${NEW} ${MARK}`), 'exactly the marked scalars changed');
+  assert.equal(output, input.split(MARKED).join(`${NEW} ${MARKER}`), 'exactly the marked scalars changed');
 }
 
 describe('property: nothing hangs', function () {
