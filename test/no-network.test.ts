@@ -1,7 +1,8 @@
 import { strict as assert } from 'assert';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { CLI, describeRun, ensureBuilt, REPO, run, RunResult, TempDirs } from './support/process';
+import { EVENT_FIXTURES } from './support/events';
+import { CLI, describeRun, ensureBuilt, run, RunResult, TempDirs } from './support/process';
 import { DEPLOYMENT, FN_CONFIG, RESOURCE_LIST, UPDATED, UPDATED_RESOURCE_LIST } from './support/sample-package';
 
 const NETWORK_MODULES = ['http', 'https', 'http2', 'net', 'tls', 'dns', 'dgram', 'undici'];
@@ -49,8 +50,8 @@ describe('no network access', () => {
     const temps = new TempDirs();
     let dir = '';
     let guard = '';
-    const EVENT = join(REPO, 'test', 'fixtures', 'events', 'distribution.json');
-    const EVENT_DEPLOYMENT = readFileSync(join(REPO, 'test', 'fixtures', 'events', 'deployment.yaml'), 'utf8');
+    const EVENT = join(EVENT_FIXTURES, 'distribution.json');
+    const EVENT_DEPLOYMENT = readFileSync(join(EVENT_FIXTURES, 'deployment.yaml'), 'utf8');
 
     /** Runs the built CLI in `dir` under the network guard. */
     const guarded = (args: readonly string[], input = ''): RunResult => run(process.execPath, ['--require', guard, CLI, ...args], { cwd: dir, input });
