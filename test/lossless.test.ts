@@ -15,7 +15,8 @@ import { join } from 'path';
 import { isMap, isScalar, isSeq, Node, parse, parseAllDocuments } from 'yaml';
 import { Result, updateImageRefs } from '../src/index';
 import { runResourceList } from '../src/krm/resource-list';
-import { BOM, crlf, locate, LOSSLESS_DIR, replaceAt, Replacement, splitFieldPath } from './support/lossless';
+import { EMBEDDED, parseFieldPath } from './support/field-paths';
+import { BOM, crlf, locate, LOSSLESS_DIR, replaceAt, Replacement } from './support/lossless';
 import { ensureBuilt, runCli, TempDirs } from './support/process';
 import { NEW, OLD, RESOURCE_LIST_HEADER } from './support/samples';
 
@@ -355,8 +356,10 @@ function assertNoErrors(results: readonly Result[], label: string): void {
 
 /** The node a field path without `|` reaches in a composed document, or undefined. */
 function nodeAt(root: unknown, path: string): unknown {
+  const segments = parseFieldPath(path);
+  assert.ok(segments !== null && !segments.includes(EMBEDDED), `${path} is a field path without "|"`);
   let node = root;
-  for (const segment of splitFieldPath(path)) {
+  for (const segment of segments as Array<string | number>) {
     if (typeof segment === 'number') node = isSeq(node) ? node.items[segment] : undefined;
     else node = isMap(node) ? node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment)?.value : undefined;
     if (node === undefined) return undefined;
