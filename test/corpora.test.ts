@@ -13,7 +13,8 @@ import { COMMENT_MARKERS, findCommentMarkers } from '../src/markers/walk';
 import { composeUnit } from '../src/yaml/composed-tree';
 import { readSimpleResource } from '../src/yaml/fast-reader';
 import { splitStream, Unit, Units } from '../src/yaml/split';
-import { SHARED } from './support/process';
+import { SHARED, skipWith } from './support/process';
+import { listFunctionConfig, RESOURCE_LIST_HEADER } from './support/samples';
 
 const CORPORA = join(SHARED, 'corpora');
 const SUITE = join(CORPORA, 'yaml-test-suite');
@@ -178,14 +179,12 @@ function assertFastReaderAgrees(text: string): number {
 }
 
 describe('the YAML test suite (../shared/corpora/yaml-test-suite)', function () {
-  before(function () {
-    if (!existsSync(SUITE)) this.skip();
-  });
   const cases = existsSync(SUITE) ? suiteCases() : [];
   let injected = 0;
   let fastRead = 0;
 
-  it('is there (skipped by name when ../shared/corpora/yaml-test-suite is absent)', () => {
+  it('is there, with its valid and invalid cases', function () {
+    if (!existsSync(SUITE)) skipWith(this, `${SUITE} does not exist`);
     assert.ok(cases.length > 400, `${cases.length} cases`);
     assert.ok(cases.filter((c) => !c.valid).length >= 90);
   });
@@ -228,6 +227,7 @@ describe('the YAML test suite (../shared/corpora/yaml-test-suite)', function () 
   }
 
   after(function () {
+    // Without the suite there are no cases, and the test above says so by name.
     if (cases.length === 0) return;
     // Not vacuous: the suite has about 135 valid cases with such a scalar, and the fast reader takes some.
     assert.ok(injected >= 135, `${injected} markers injected`);
@@ -248,17 +248,15 @@ function resourceListOf(text: string): string {
     const body = text.slice(start, end).replace(/\n*$/, '\n');
     items.push(body.split('\n').slice(0, -1).map((line, i) => (i === 0 ? `- ${line}` : line === '' ? '' : `  ${line}`)).join('\n') + '\n');
   }
-  return `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nfunctionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  items:\n  - ${NEW_REF}\nitems:\n${items.join('')}`;
+  return `${RESOURCE_LIST_HEADER}${listFunctionConfig([NEW_REF])}items:\n${items.join('')}`;
 }
 
 describe('the manifests corpus (../shared/corpora/manifests): image and tag values marked, in every mode', function () {
-  before(function () {
-    if (!existsSync(MANIFESTS)) this.skip();
-  });
   const files = existsSync(MANIFESTS) ? readdirSync(MANIFESTS).sort() : [];
   let marked = 0;
 
-  it('is there (skipped by name when ../shared/corpora/manifests is absent)', () => {
+  it('is there', function () {
+    if (!existsSync(MANIFESTS)) skipWith(this, `${MANIFESTS} does not exist`);
     assert.ok(files.length > 150, `${files.length} files`);
   });
 
@@ -279,7 +277,7 @@ describe('the manifests corpus (../shared/corpora/manifests): image and tag valu
         assert.deepEqual(errorsOf(results), [], mode);
         assert.equal(results.filter((result) => result.severity === 'info').length, sites.length, mode);
         for (const warning of results.filter((result) => result.severity === 'warning')) assert.ok(warning.message.startsWith(`${file}, line `) && warning.message.includes(': duplicate key '), `${mode}: ${warning.message}`);
-        assert.ok(output === to, `${mode}: only the marked scalars change`);
+        assert.equal(output, to, `${mode}: only the marked scalars change`);
       }
       const list = resourceListOf(input);
       const run = runResourceList(list);
@@ -293,6 +291,7 @@ describe('the manifests corpus (../shared/corpora/manifests): image and tag valu
   }
 
   after(function () {
+    // Without the corpus there are no files, and the test above says so by name.
     if (files.length > 0) assert.ok(marked >= 200, `${marked} image and tag values marked`);
   });
 });

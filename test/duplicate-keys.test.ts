@@ -5,10 +5,9 @@ import { composeUnit } from '../src/yaml/composed-tree';
 import { readSimpleYaml } from '../src/yaml/fast-reader';
 import { ColumnZeroItems } from '../src/yaml/split';
 import { duplicateKeyWarning } from '../src/update/units';
-import { NEW, OLD } from './support/samples';
+import { listFunctionConfig, MARKER, NEW, OLD, RESOURCE_LIST_HEADER } from './support/samples';
 import { callsOf } from './support/work-count';
 
-const MARKER = '# kobold: tag: ^1; type: semver';
 
 /** How many times a set is asked whether it has a key while `run` runs. */
 const setLookups = (run: () => void): number => callsOf(Set.prototype, 'has', run);
@@ -59,12 +58,14 @@ describe('duplicate keys: a warning with the key, line and column; the marked fi
     const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    kobold/markers: "spec.image: tag: ^1; type: semver"\nspec:\n  image: ${OLD}\nspec:\n  image: docker.io/acme/app:1.1.0\n`;
     const { output, results } = updateImageRefs(text, [NEW]);
     assert.equal(output, text.replace('docker.io/acme/app:1.1.0', NEW));
-    assert.deepEqual(results.map((result) => result.severity), ['warning', 'info']);
-    assert.equal(results[1].field?.currentValue, 'docker.io/acme/app:1.1.0');
+    assert.deepEqual(results.map((result) => [result.severity, result.message, result.field?.currentValue]), [
+      ['warning', 'input, line 9, column 1: duplicate key "spec": the last one counts', undefined],
+      ['info', `updated image ref "docker.io/acme/app:1.1.0" to "${NEW}"`, 'docker.io/acme/app:1.1.0'],
+    ]);
   });
 
   it('in a ResourceList item: the warning names the resource; the item is updated', () => {
-    const input = `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nfunctionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  items:\n  - ${NEW}\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: p\n  spec:\n    image: ${OLD} ${MARKER}\n  kind: Pod\n`;
+    const input = `${RESOURCE_LIST_HEADER}${listFunctionConfig()}items:\n- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: p\n  spec:\n    image: ${OLD} ${MARKER}\n  kind: Pod\n`;
     const run = runResourceList(input);
     assert.equal(run.hasError, false);
     assert.ok(run.output.startsWith(input.replace(OLD, NEW)));
@@ -95,7 +96,7 @@ describe('the work of the key index and of unit labels (counted, not timed)', ()
 
   /** A ResourceList of `count` marked items at column 0 that the fast reader leaves to the composer (an anchor). */
   const anchoredItems = (count: number, broken = ''): string =>
-    `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nfunctionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  items:\n  - ${NEW}\nitems:\n${`- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: &n p\n  spec:\n    image: ${OLD} ${MARKER}\n`.repeat(count)}${broken}`;
+    `${RESOURCE_LIST_HEADER}${listFunctionConfig()}items:\n${`- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: &n p\n  spec:\n    image: ${OLD} ${MARKER}\n`.repeat(count)}${broken}`;
 
   it('an item composed without an error never has its index counted (it is O(items) each time)', () => {
     const counted = indexCounts(() => {

@@ -6,8 +6,9 @@ import { strict as assert } from 'assert';
 import { parse, parseAllDocuments } from 'yaml';
 import { Result, updateImageRefs } from '../src/index';
 import { MAX_EMBEDDED_DEPTH, scalarRootWarning } from '../src/update/embedded';
+import { MARKER } from './support/samples';
+import { withReplacements } from './support/text';
 
-const MARK = '# kobold: tag: ^1; type: semver';
 const OLD = 'my.org/app:1.0.0';
 const NEW = 'my.org/app:1.2.3';
 
@@ -75,7 +76,7 @@ describe('markers inside embedded YAML', () => {
     };
     for (const [name, [header, indent]] of Object.entries(headers)) {
       it(`${name}: the marker inside is updated, the block scalar's value stays what it was but for the image`, () => {
-        const source = `kind: ConfigMap\ndata:\n  values.yaml: ${header}\n${indent}image: ${OLD} ${MARK}\n${indent}other: x\n\n  next: y\n`;
+        const source = `kind: ConfigMap\ndata:\n  values.yaml: ${header}\n${indent}image: ${OLD} ${MARKER}\n${indent}other: x\n\n  next: y\n`;
         const { output, results } = run(source);
         assert.equal(output, source.replace(`image: ${OLD}`, `image: ${NEW}`));
         assert.deepEqual(summary(results), [['info', 'data["values.yaml"]|image', UPDATED]]);
@@ -86,24 +87,24 @@ describe('markers inside embedded YAML', () => {
   });
 
   it('keeps CRLF line breaks', () => {
-    const source = `kind: ConfigMap\r\ndata:\r\n  values.yaml: |\r\n    image: ${OLD} ${MARK}\r\n\r\n    tag: x\r\n`;
+    const source = `kind: ConfigMap\r\ndata:\r\n  values.yaml: |\r\n    image: ${OLD} ${MARKER}\r\n\r\n    tag: x\r\n`;
     const { output, results } = run(source);
     assert.equal(output, source.replace(OLD, NEW));
     assert.deepEqual(summary(results), [['info', 'data["values.yaml"]|image', UPDATED]]);
   });
 
   it('a marker on the last line of the input, without a line break', () => {
-    const source = `values: |-\n  image: ${OLD} ${MARK}`;
+    const source = `values: |-\n  image: ${OLD} ${MARKER}`;
     assert.equal(run(source).output, source.replace(OLD, NEW));
   });
 
   it('tabs inside the content: after the indentation and before a comment', () => {
-    const source = `values: |\n  a:\t1\n  image: ${OLD}\t${MARK}\n`;
+    const source = `values: |\n  a:\t1\n  image: ${OLD}\t${MARKER}\n`;
     assert.equal(run(source).output, source.replace(OLD, NEW));
   });
 
   it('a block scalar that is a sequence item, and one in a sequence inside embedded YAML', () => {
-    const source = `args:\n- |\n  image: ${OLD} ${MARK}\n- |\n  - |\n    image: ${OLD} ${MARK}\n`;
+    const source = `args:\n- |\n  image: ${OLD} ${MARKER}\n- |\n  - |\n    image: ${OLD} ${MARKER}\n`;
     const { output, results } = run(source);
     assert.equal(output, source.replaceAll(OLD, NEW));
     assert.deepEqual(
@@ -113,7 +114,7 @@ describe('markers inside embedded YAML', () => {
   });
 
   it('an embedded stream of several documents (---): each one is read', () => {
-    const source = `values: |\n  a: ${OLD} ${MARK}\n  ---\n  # no marker here\n  x: 1\n  ---\n  - ${OLD} ${MARK}\n`;
+    const source = `values: |\n  a: ${OLD} ${MARKER}\n  ---\n  # no marker here\n  x: 1\n  ---\n  - ${OLD} ${MARKER}\n`;
     const { output, results } = run(source);
     assert.equal(output, source.replaceAll(OLD, NEW));
     assert.deepEqual(
@@ -123,7 +124,7 @@ describe('markers inside embedded YAML', () => {
   });
 
   it('an anchor inside: one result and one change, which the alias reads', () => {
-    const source = `values: |\n  base: &img ${OLD} ${MARK}\n  copy: *img\n`;
+    const source = `values: |\n  base: &img ${OLD} ${MARKER}\n  copy: *img\n`;
     const { output, results } = run(source);
     assert.equal(output, source.replace(OLD, NEW));
     assert.deepEqual(summary(results), [['info', 'values|base', UPDATED]]);
@@ -143,11 +144,11 @@ describe('markers inside embedded YAML', () => {
     const { output } = run(source, ['my.org/app:1.10']);
     const values = parse(parse(output).values);
     assert.deepEqual(values, { plain: '1.10', single: '1.10', flow: [1.0, 2], inFlow: { t: '1.10' } });
-    assert.ok(output.includes('plain: "1.10" #') && output.includes("single: '1.10' #") && output.includes('{t: "1.10", #'), output);
+    assert.equal(output, withReplacements(source, [['plain: 1.0 #', 'plain: "1.10" #'], ["single: '1.0' #", "single: '1.10' #"], ['{t: 1.0, #', '{t: "1.10", #']]));
   });
 
   it('reports an invalid marker and a marker on an alias inside, with the path inside', () => {
-    const source = `values: |\n  bad: x # kobold: tag: ^1; typo: semver\n  a: &a ${OLD}\n  b: *a ${MARK}\n`;
+    const source = `values: |\n  bad: x # kobold: tag: ^1; typo: semver\n  a: &a ${OLD}\n  b: *a ${MARKER}\n`;
     const { output, results } = run(source);
     assert.equal(output, source);
     assert.deepEqual(summary(results), [
@@ -158,10 +159,10 @@ describe('markers inside embedded YAML', () => {
 
   describe('content that is no YAML with fields: left alone with a warning naming the field, line and column inside', () => {
     const cases: Record<string, [string, string]> = {
-      'content that does not parse': [`values: |\n  ok: 1\n  image: a: ${OLD} ${MARK}\n`, 'embedded YAML document 0, line 2, column 8: invalid YAML: Nested mappings are not allowed in compact mappings'],
-      'a scalar root': [`values: |\n  ${OLD} ${MARK}\n`, 'embedded YAML document 0, line 1, column 1: its root is a scalar, not a mapping or a sequence'],
-      'a scalar root after a mapping, in its own document': [`values: |\n  a: 1\n  ---\n  \n  text ${MARK}\n`, 'embedded YAML document 1, line 4, column 1: its root is a scalar, not a mapping or a sequence'],
-      'a directive without a document after it (the stream cannot be split)': [`values: |\n  %YAML 1.2\n  a: ${OLD} ${MARK}\n`, 'embedded YAML document 0, line 1, column 1: a directive must be followed by a --- line'],
+      'content that does not parse': [`values: |\n  ok: 1\n  image: a: ${OLD} ${MARKER}\n`, 'embedded YAML document 0, line 2, column 8: invalid YAML: Nested mappings are not allowed in compact mappings'],
+      'a scalar root': [`values: |\n  ${OLD} ${MARKER}\n`, 'embedded YAML document 0, line 1, column 1: its root is a scalar, not a mapping or a sequence'],
+      'a scalar root after a mapping, in its own document': [`values: |\n  a: 1\n  ---\n  \n  text ${MARKER}\n`, 'embedded YAML document 1, line 4, column 1: its root is a scalar, not a mapping or a sequence'],
+      'a directive without a document after it (the stream cannot be split)': [`values: |\n  %YAML 1.2\n  a: ${OLD} ${MARKER}\n`, 'embedded YAML document 0, line 1, column 1: a directive must be followed by a --- line'],
     };
     for (const [name, [source, message]] of Object.entries(cases)) {
       it(name, () => {
@@ -170,7 +171,7 @@ describe('markers inside embedded YAML', () => {
         assert.equal(results.length, 1, JSON.stringify(results));
         assert.equal(results[0].severity, 'warning');
         assert.equal(results[0].field?.path, 'values');
-        assert.ok(results[0].message.startsWith(message), results[0].message);
+        assert.equal(results[0].message, message);
       });
     }
   });
@@ -185,24 +186,24 @@ describe('markers inside embedded YAML', () => {
   });
 
   it('says nothing about a document of only comments, a marker commented out: there is no field', () => {
-    for (const source of [`values: |\n  # image: ${OLD} ${MARK}\n`, `values: |\n  a: 1\n  ---\n  # image: ${OLD} ${MARK}\n`]) {
+    for (const source of [`values: |\n  # image: ${OLD} ${MARKER}\n`, `values: |\n  a: 1\n  ---\n  # image: ${OLD} ${MARKER}\n`]) {
       assert.deepEqual(run(source), { output: source, results: [] });
     }
   });
 
   it('warns about an alias at the root', () => {
-    const source = `values: |\n  *a ${MARK}\n`;
+    const source = `values: |\n  *a ${MARKER}\n`;
     const { results } = run(source);
     assert.deepEqual(summary(results), [['warning', 'values', 'embedded YAML document 0, line 1, column 1: invalid YAML: alias *a has no anchor before it']]);
   });
 
   it('leaves a folded block scalar alone without a word: its content is text', () => {
-    const source = `values: >\n  image: ${OLD} ${MARK}\n`;
+    const source = `values: >\n  image: ${OLD} ${MARKER}\n`;
     assert.deepEqual(run(source), { output: source, results: [] });
   });
 
   it('still warns about a marker on the block scalar\'s own header', () => {
-    const source = `values: | ${MARK}\n  image: ${OLD} ${MARK}\n`;
+    const source = `values: | ${MARKER}\n  image: ${OLD} ${MARKER}\n`;
     const { output, results } = run(source);
     assert.equal(output, source.replace(`image: ${OLD}`, `image: ${NEW}`));
     assert.deepEqual(summary(results), [
@@ -214,7 +215,7 @@ describe('markers inside embedded YAML', () => {
   describe('nesting', () => {
     /** A block scalar `levels` deep with a marker in the innermost one, and the path of that field. */
     function nested(levels: number): { source: string; path: string } {
-      let body = [`image: ${OLD} ${MARK}`];
+      let body = [`image: ${OLD} ${MARKER}`];
       for (let level = 1; level < levels; level++) body = ['values: |', ...body.map((line) => `  ${line}`)];
       return { source: ['values: |', ...body.map((line) => `  ${line}`), ''].join('\n'), path: [...Array<string>(levels).fill('values'), 'image'].join('|') };
     }
@@ -301,14 +302,14 @@ describe('markers inside embedded YAML', () => {
       const { results } = run(source);
       assert.equal(results.length, 1);
       assert.equal(results[0].field?.path, 'spec.source.helm.values');
-      assert.match(results[0].message, /^embedded YAML document 0, line 2, column 1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a \]/);
+      assert.equal(results[0].message, 'embedded YAML document 0, line 2, column 1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]');
     });
   });
 
   it('a stream of 200,000 documents with one marker, in the last: each document is looked at once (linear time)', function () {
     this.timeout(60_000);
     const documents = Array.from({ length: 200_000 }, (_, index) => `  a: ${index}\n  ---\n`).join('');
-    const source = `values: |\n${documents}  image: ${OLD} ${MARK}\n`;
+    const source = `values: |\n${documents}  image: ${OLD} ${MARKER}\n`;
     const started = Date.now();
     const { output, results } = updateImageRefs(source, [NEW]);
     assert.ok(Date.now() - started < 6_000, `took ${Date.now() - started} ms`);
@@ -317,7 +318,7 @@ describe('markers inside embedded YAML', () => {
   });
 
   it('only block scalars with marker text are read: others may hold anything', () => {
-    const source = `script: |\n  not: [yaml\nvalues: |\n  image: ${OLD} ${MARK}\n`;
+    const source = `script: |\n  not: [yaml\nvalues: |\n  image: ${OLD} ${MARKER}\n`;
     const { output, results } = run(source);
     assert.equal(output, source.replace(OLD, NEW));
     assert.deepEqual(summary(results), [['info', 'values|image', UPDATED]]);

@@ -1,30 +1,29 @@
 import { strict as assert } from 'assert';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { closeSync, openSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { EditedOutput } from '../src/output/edits';
 import { COPY_PIECE, FdOutput } from '../src/cli/fd-output';
+import { TempDirs } from './support/process';
+
+const temps = new TempDirs();
 
 /** The bytes an FdOutput writes to a file when `write` drives it. */
 function writtenBytes(source: string, encoding: 'latin1' | 'utf8', write: (output: EditedOutput) => void): Buffer {
-  const dir = mkdtempSync(join(tmpdir(), 'fd-output-'));
+  const file = join(temps.make('fd-output'), 'out');
+  const fd = openSync(file, 'w');
   try {
-    const file = join(dir, 'out');
-    const fd = openSync(file, 'w');
-    try {
-      const output = new FdOutput(fd, source, encoding);
-      write(output);
-      output.flush();
-    } finally {
-      closeSync(fd);
-    }
-    return readFileSync(file);
+    const output = new FdOutput(fd, source, encoding);
+    write(output);
+    output.flush();
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    closeSync(fd);
   }
+  return readFileSync(file);
 }
 
 describe('FdOutput', () => {
+  afterEach(() => temps.cleanup());
+
   it('writes the copied spans and the new text in order', () => {
     const source = 'image: app:1.0 # kobold: tag: ^1\n';
     const bytes = writtenBytes(source, 'latin1', (output) => {

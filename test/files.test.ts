@@ -12,8 +12,8 @@ import ignore from 'ignore';
 describe('byteOrder', () => {
   it('orders names by their UTF-8 bytes, also beyond the surrogates where UTF-16 order differs', () => {
     const names = ['b', 'B', 'a.yaml', 'a-b', 'a', '\uFF21', '\u{1F600}', 'é'];
+    // UTF-16 order (Array.prototype.sort's) would put U+1F600, a surrogate pair, before U+FF21.
     assert.deepEqual(names.slice().sort(byteOrder), ['B', 'a', 'a-b', 'a.yaml', 'b', 'é', '\uFF21', '\u{1F600}']);
-    assert.deepEqual(['\u{1F600}', '\uFF21'].sort(), ['\u{1F600}', '\uFF21'], 'UTF-16 order puts the surrogate pair first');
   });
 });
 

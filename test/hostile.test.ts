@@ -5,16 +5,18 @@
  * are not repeated here.
  */
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
-import { closeSync, openSync, writeSync } from 'fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'fs';
 import { join } from 'path';
 import { Result } from '../src/output/results';
-import { ensureBuilt, runCli, RunResult, TempDirs } from './support/process';
-import { RESOURCE_LIST_HEADER } from './support/samples';
+import { CLI, ensureBuilt, run, runCli, RunResult, shellQuote, TempDirs } from './support/process';
+import { listFunctionConfig, RESOURCE_LIST_HEADER } from './support/samples';
 
-const config = (refs: readonly string[]): string => `functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  items:\n${refs.map((ref) => `  - ${ref}\n`).join('')}`;
 const MARKED_POD = '- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: marked\n  spec:\n    image: docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: semver\n';
-const resourceList = (items: string, refs: readonly string[] = ['docker.io/acme/app:1.2.3']): string => `${RESOURCE_LIST_HEADER}${config(refs)}items:\n${items}`;
+const resourceList = (items: string, refs: readonly string[] = ['docker.io/acme/app:1.2.3']): string => `${RESOURCE_LIST_HEADER}${listFunctionConfig(refs)}items:\n${items}`;
+
+/** The built CLI as a shell command, and a bash command line run to its end. */
+const CLI_COMMAND = `${shellQuote(process.execPath)} ${shellQuote(CLI)}`;
+const shell = (command: string): RunResult => run('bash', ['-c', command], { timeout: 600_000 });
 
 /** The results a KRM run appended to its output. */
 function resultsOf(run: RunResult): Result[] {
@@ -80,8 +82,8 @@ describe('hostile input', function () {
       const file = join(dir, 'deep.yaml');
       const fc = join(dir, 'fc.yaml');
       const input = `image: docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: semver\ndeep: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`;
-      writeAll(file, input);
-      writeAll(fc, 'apiVersion: kobold/v1alpha3\nkind: List\nitems:\n- docker.io/acme/app:1.2.3\n');
+      writeFileSync(file, input);
+      writeFileSync(fc, 'apiVersion: kobold/v1alpha3\nkind: List\nitems:\n- docker.io/acme/app:1.2.3\n');
       const run = runCli([fc, file]);
       assert.equal(run.status, 1);
       assert.match(run.stderr, /^image-ref-updater: .*deep\.yaml document 0, line 2, column \d+: invalid YAML: nesting too deep to process\n$/);
@@ -124,8 +126,8 @@ describe('hostile input', function () {
     const dir = temps.make('hostile');
     try {
       const file = join(dir, 'list.yaml');
-      writeAll(file, resourceList(items));
-      const run = spawnSync('bash', ['-c', `node ${JSON.stringify(join(__dirname, '..', 'dist', 'cli.js'))} < ${JSON.stringify(file)} | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+      writeFileSync(file, resourceList(items));
+      const run = shell(`${CLI_COMMAND} < ${shellQuote(file)} | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`);
       assert.equal(run.stderr, '', 'nothing on stderr');
       assert.equal(run.stdout.trim(), '0');
     } finally {
@@ -141,12 +143,12 @@ describe('hostile input', function () {
       const file = join(dir, 'big.yaml');
       const count = Math.ceil((100 * 1024 * 1024) / MARKED_POD.length / 10);
       const fd = openSync(file, 'w');
-      writeSync(fd, `${RESOURCE_LIST_HEADER}${config(['docker.io/acme/app:1.2.3'])}items:\n`);
+      writeSync(fd, `${RESOURCE_LIST_HEADER}${listFunctionConfig()}items:\n`);
       const plain = MARKED_POD.replace(' # kobold: tag: ^1; type: semver', ' # pinned');
       const block = `${MARKED_POD}${plain.repeat(9)}`;
       for (let i = 0; i < count; i++) writeSync(fd, block);
       closeSync(fd);
-      const run = spawnSync('bash', ['-c', `node ${JSON.stringify(join(__dirname, '..', 'dist', 'cli.js'))} < ${JSON.stringify(file)} | grep -c 'image: docker.io/acme/app:1.2.3 # kobold'`], { encoding: 'utf8', maxBuffer: 1024 * 1024 });
+      const run = shell(`${CLI_COMMAND} < ${shellQuote(file)} | grep -c 'image: docker.io/acme/app:1.2.3 # kobold'`);
       assert.equal(run.stderr, '');
       assert.equal(Number(run.stdout.trim()), count, 'every marked field is updated');
     } finally {
@@ -154,9 +156,3 @@ describe('hostile input', function () {
     }
   });
 });
-
-function writeAll(file: string, text: string): void {
-  const fd = openSync(file, 'w');
-  writeSync(fd, text);
-  closeSync(fd);
-}

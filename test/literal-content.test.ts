@@ -1,15 +1,13 @@
 import { strict as assert } from 'assert';
 import { parseDocument } from 'yaml';
-import { liteTreeOf } from '../src/yaml/composed-tree';
 import { readSimpleYaml } from '../src/yaml/fast-reader';
 import { entryOf, LiteNode, LiteScalar } from '../src/yaml/lite-tree';
 import { literalContent, LiteralContent } from '../src/yaml/literal-content';
+import { composedTree } from './support/samples';
 
 /** The block scalar at key `v` of `source`, from the composer and, where it reads the text, the fast reader. */
 function blockScalars(source: string): LiteScalar[] {
-  const doc = parseDocument(source);
-  assert.deepEqual(doc.errors, [], `test input should be valid YAML: ${source}`);
-  const trees: LiteNode[] = [liteTreeOf(doc.contents, source, 0)];
+  const trees: LiteNode[] = [composedTree(source)];
   const simple = readSimpleYaml(source, 0, source.length, false);
   if (simple !== null) trees.push(simple);
   return trees.map((tree) => {

@@ -15,9 +15,10 @@ import { join } from 'path';
 import { isMap, isScalar, isSeq, Node, parse, parseAllDocuments } from 'yaml';
 import { Result, updateImageRefs } from '../src/index';
 import { runResourceList } from '../src/krm/resource-list';
-import { assertChangesInside, BOM, crlf, diffHunks, locate, LOSSLESS_DIR, replaceAt, Replacement, splitFieldPath } from './support/lossless';
+import { EMBEDDED, parseFieldPath } from './support/field-paths';
+import { BOM, crlf, locate, LOSSLESS_DIR, replaceAt, Replacement } from './support/lossless';
 import { ensureBuilt, runCli, TempDirs } from './support/process';
-import { NEW, OLD } from './support/samples';
+import { NEW, OLD, RESOURCE_LIST_HEADER } from './support/samples';
 
 const HEX = (c: string): string => c.repeat(64);
 
@@ -355,8 +356,10 @@ function assertNoErrors(results: readonly Result[], label: string): void {
 
 /** The node a field path without `|` reaches in a composed document, or undefined. */
 function nodeAt(root: unknown, path: string): unknown {
+  const segments = parseFieldPath(path);
+  assert.ok(segments !== null && !segments.includes(EMBEDDED), `${path} is a field path without "|"`);
   let node = root;
-  for (const segment of splitFieldPath(path)) {
+  for (const segment of segments as Array<string | number>) {
     if (typeof segment === 'number') node = isSeq(node) ? node.items[segment] : undefined;
     else node = isMap(node) ? node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment)?.value : undefined;
     if (node === undefined) return undefined;
@@ -405,22 +408,6 @@ describe('lossless corpus', () => {
     assert.ok(/[^\x00-\x7f]/.test(readFixture('unicode-tabs.yaml')));
   });
 
-  it('the diff helper finds exactly the changed regions', () => {
-    assert.deepEqual(diffHunks('abc', 'abc'), []);
-    assert.deepEqual(diffHunks('a: x:1.0.0 # c', 'a: x:1.2.3 # c'), [
-      { start: 7, end: 8, inserted: '2' },
-      { start: 9, end: 10, inserted: '3' },
-    ]);
-    assert.deepEqual(diffHunks('t: 1.0 #', 't: "1.10" #'), [
-      { start: 3, end: 3, inserted: '"' },
-      { start: 5, end: 5, inserted: '1' },
-      { start: 6, end: 6, inserted: '"' },
-    ]);
-    assertChangesInside('a: 1\nb: 2\n', 'a: 1\nb: 3\n', [[8, 9]], 'inside');
-    assert.throws(() => assertChangesInside('a: 1\nb: 2\n', 'a: 2\nb: 3\n', [[8, 9]], 'x'), /outside every changed scalar/);
-    assert.throws(() => assertChangesInside('a: 1\nb: 2\n', 'a: 1\nb: 2\n\n', [[8, 9]], 'x'), /outside every changed scalar/);
-  });
-
   for (const fixture of FIXTURES) {
     describe(fixture.file, () => {
       const raw = readFixture(fixture.file);
@@ -447,7 +434,7 @@ describe('lossless corpus', () => {
           for (const [what, refs] of noopRefsFor(fixture)) {
             it(`changes nothing, byte for byte, with ${what}`, () => {
               const { output, results } = updateImageRefs(input, refs);
-              assert.ok(output === input, `the output differs from the input: ${JSON.stringify(diffHunks(input, output))}`);
+              assert.equal(output, input);
               assertNoErrors(results, 'noop');
               assert.deepEqual(actualInfo(results, false), []);
               assert.deepEqual(warningPaths(results), [...(fixture.warnings ?? [])].sort());
@@ -460,7 +447,6 @@ describe('lossless corpus', () => {
             const { output, results } = updateImageRefs(input, CHANGE_REFS);
             assertNoErrors(results, 'update');
             assert.equal(output, expected);
-            assertChangesInside(input, output, replacements.map((r) => [r.start, r.end] as const), fixture.file);
             assert.deepEqual(actualInfo(results, false), expectedInfo(fixture.changes, false));
             assert.deepEqual(warningPaths(results), [...(fixture.warnings ?? [])].sort());
             const docs = parseStream(output, 'updated output');
@@ -481,8 +467,6 @@ describe('lossless corpus', () => {
 
 // ----------------------------------------------------------------------------------------------
 // ResourceList (KRM mode, library entry)
-
-const RL_HEADER = 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\n';
 
 const DOCUMENT_SEPARATOR = /^(---|\.\.\.)(\s+#.*)?\s*$|^%/;
 const isContentLine = (line: string): boolean => line.trim() !== '' && !line.trim().startsWith('#');
@@ -544,8 +528,8 @@ const RL_LAYOUTS: RlLayout[] = [
 function blockResourceList(body: string, layout: RlLayout, refs: readonly string[]): string {
   const { items } = wrapItems(body);
   const text = layout.itemsLast
-    ? `${RL_HEADER}${layout.config(refs)}items:\n${items.replace(/\n+$/, '')}`
-    : `${RL_HEADER}items:\n${items.replace(/\n*$/, '\n')}${layout.config(refs)}`;
+    ? `${RESOURCE_LIST_HEADER}${layout.config(refs)}items:\n${items.replace(/\n+$/, '')}`
+    : `${RESOURCE_LIST_HEADER}items:\n${items.replace(/\n*$/, '\n')}${layout.config(refs)}`;
   return (layout.bom ? BOM : '') + (layout.eol === '\r\n' ? crlf(text) : text);
 }
 
@@ -583,7 +567,7 @@ describe('lossless corpus as ResourceList items (runResourceList)', () => {
         it('replaces exactly the expected scalars in the items', () => {
           const input = blockResourceList(lfRaw, layout, CHANGE_REFS);
           const expectedBody = blockResourceList(expectedLf, layout, CHANGE_REFS);
-          const header = layout.itemsLast ? (RL_HEADER + layout.config(CHANGE_REFS) + 'items:\n').split('\n').length - 1 : 3;
+          const header = layout.itemsLast ? (RESOURCE_LIST_HEADER + layout.config(CHANGE_REFS) + 'items:\n').split('\n').length - 1 : 3;
           const replacements = replacementsIn(
             input,
             fixture.changes,
@@ -594,7 +578,6 @@ describe('lossless corpus as ResourceList items (runResourceList)', () => {
           const run = runResourceList(input);
           assertNoErrors(run.results, 'update');
           assertResultsAppended(run.output, expectedBody, run.results, layout.eol);
-          assertChangesInside(input, run.output.slice(0, expectedBody.length), replacements.map((r) => [r.start, r.end] as const), fixture.file);
           assert.deepEqual(actualInfo(run.results, false), expectedInfo(fixture.changes, false));
           assert.deepEqual(warningPaths(run.results), [...(fixture.warnings ?? [])].sort());
           const parsed = parse(run.output, { merge: true, maxAliasCount: -1 }) as { items: unknown[]; results: unknown };
@@ -617,7 +600,7 @@ describe('lossless corpus as ResourceList items (runResourceList)', () => {
       const convert = (text: string): string => (eol === '\n' ? text : crlf(text));
 
       /** The output must be the expected list with `, "results": [...]` inserted before the final `}`. */
-      const assertFlowResults = (output: string, body: string, results: readonly Result[]): string => {
+      const assertFlowResults = (output: string, body: string, results: readonly Result[]): void => {
         const close = body.lastIndexOf('}');
         assert.equal(output.slice(0, close), body.slice(0, close), 'everything before the results is the expected ResourceList');
         assert.equal(output.slice(output.length - (body.length - close)), body.slice(close), 'the closing brace and what follows it are kept');
@@ -626,7 +609,6 @@ describe('lossless corpus as ResourceList items (runResourceList)', () => {
         assert.ok(match, `a flow "results" entry is added before the closing brace, got ${JSON.stringify(inserted.slice(0, 40))}`);
         assert.deepEqual(parse(inserted.slice(match[0].length)), JSON.parse(JSON.stringify(results)));
         assert.ok(!/^\s*results:/m.test(output), 'no block results: field in a flow ResourceList');
-        return output.slice(0, close) + output.slice(output.length - (body.length - close));
       };
 
       it(`${name}: changes nothing with references that match nothing`, () => {
@@ -642,8 +624,7 @@ describe('lossless corpus as ResourceList items (runResourceList)', () => {
         const expectedBody = replaceAt(input, replacements);
         const run = runResourceList(input);
         assertNoErrors(run.results, 'update');
-        const withoutResults = assertFlowResults(run.output, expectedBody, run.results);
-        assertChangesInside(input, withoutResults, replacements.map((r) => [r.start, r.end] as const), 'json');
+        assertFlowResults(run.output, expectedBody, run.results);
         assert.deepEqual(actualInfo(run.results, false), expectedInfo(fixture.changes, false));
         const parsed = parse(run.output) as { results: unknown };
         assert.deepEqual(parsed.results, JSON.parse(JSON.stringify(run.results)));
@@ -678,14 +659,13 @@ describe('lossless corpus through the built CLI (standalone: FN_CONFIG FILE)', f
 
         const noop = runCli(['noop.yaml', fixture.file], { cwd: dir });
         assert.equal(noop.status, 0, noop.stderr);
-        assert.ok(noop.stdoutBytes.equals(Buffer.from(input, 'utf8')), `stdout is the file, byte for byte: ${JSON.stringify(diffHunks(input, noop.stdout))}`);
+        assert.equal(noop.stdout, input, 'stdout is the file, byte for byte');
         assert.deepEqual(actualInfo(stderrResults(noop.stderr), false), []);
 
         const run = runCli(['change.yaml', fixture.file], { cwd: dir });
         assert.equal(run.status, 0, run.stderr);
         const replacements = replacementsIn(input, fixture.changes);
         assert.equal(run.stdout, replaceAt(input, replacements));
-        assertChangesInside(input, run.stdout, replacements.map((r) => [r.start, r.end] as const), fixture.file);
         const results = stderrResults(run.stderr);
         assert.deepEqual(actualInfo(results, true), expectedInfo(fixture.changes, true));
         assert.deepEqual(warningPaths(results), [...(fixture.warnings ?? [])].sort());

@@ -7,10 +7,9 @@ import { strict as assert } from 'assert';
 import { Parser } from 'yaml';
 import { runResourceList } from '../src/krm/resource-list';
 import { crlf } from './support/lossless';
-import { NEW, OLD, RESOURCE_LIST_HEADER } from './support/samples';
+import { MARKER, NEW, OLD, RESOURCE_LIST_HEADER } from './support/samples';
 import { watchCalls } from './support/work-count';
 
-const MARKER = '# kobold: tag: ^1; type: semver';
 
 const functionConfig = (name: string): string => `functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  metadata:\n    name: ${name}\n  items:\n  - ${NEW}\n`;
 
@@ -38,6 +37,22 @@ describe('ResourceList layout: the part around the items composed on its own', (
     assert.equal(parsed, RESOURCE_LIST_HEADER.length + 'items:\n'.length + config.length);
     const plain = runResourceList(RESOURCE_LIST_HEADER + items(1000) + functionConfig('fn-config')).output;
     assert.equal(output, plain.replace('name: fn-config', 'name: &config fn-config'));
+  });
+
+  it('an alias in the functionConfig is expanded, as the full parser expands it', () => {
+    const config = `functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  metadata:\n    name: fn-config\n    annotations:\n      new: &new ${NEW}\n  items:\n  - *new\n`;
+    const run = runResourceList(RESOURCE_LIST_HEADER + items(10) + config);
+    assert.deepEqual(run.results.map((result) => [result.severity, result.message]), [['info', `updated image ref "${OLD}" to "${NEW}"`]]);
+  });
+
+  it('an alias bomb in the functionConfig: an error result, the list back unchanged', () => {
+    let bomb = '      a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
+    for (let i = 1; i < 12; i++) bomb += `      a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
+    const input = `${RESOURCE_LIST_HEADER}${items(10)}functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  metadata:\n    name: fn-config\n    annotations:\n${bomb}  items:\n  - ${NEW}\n`;
+    const run = runResourceList(input);
+    assert.equal(run.output.slice(0, input.length), input);
+    assert.deepEqual(run.results.map((result) => result.severity), ['error']);
+    assert.match(run.results[0].message, /^stdin: too many aliases to expand/);
   });
 
   /** Asserts that `after` (a `...` line and comments) stays after the results, and that only the part around the items is parsed. */

@@ -13,9 +13,8 @@ import { Result } from '../src/output/results';
 import { InputError, ProblemPlace } from '../src/problem';
 import { crlf } from './support/lossless';
 import { SHARED, skipWith } from './support/process';
-import { NEW, OLD, RESOURCE_LIST_HEADER } from './support/samples';
+import { MARKER, NEW, OLD, RESOURCE_LIST_HEADER } from './support/samples';
 
-const MARKER = '# kobold: tag: ^1; type: semver';
 const LIST_CONFIG = `functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  metadata:\n    name: fn-config\n  items:\n  - ${NEW}\n`;
 
 const pod = (name: string, extra = ''): string =>
@@ -290,23 +289,18 @@ describe('ResourceList: items', () => {
     assert.match(run.results[0].message, new RegExp(`^stdin items\\[3\\], line ${line}, column \\d+: invalid YAML: alias \\*two has no anchor`));
   });
 
-  for (const [where, input] of [
-    ['after the other top-level keys', `${RESOURCE_LIST_HEADER}items:\n${pod('a')}${LIST_CONFIG}${pod('b')}`],
-    ['before items:', `${pod('b')}${RESOURCE_LIST_HEADER}items:\n${pod('a')}${LIST_CONFIG}`],
-  ]) {
-    it(`finds a plain item line at column 0 ${where}: malformed YAML, never an item left out`, () => {
-      let message: string;
-      try {
-        const run = runResourceList(input);
-        assert.equal(run.hasError, true, JSON.stringify(run.results));
-        assert.equal(run.output.slice(0, input.length), input, 'the input comes back unchanged');
-        message = run.results[0].message;
-      } catch (error) {
-        message = (error as Error).message;
-      }
-      assert.match(message, /^stdin, line \d+, column \d+: invalid YAML/);
-    });
-  }
+  it('finds a plain item line at column 0 after the other top-level keys: malformed YAML, the input back with an error, never an item left out', () => {
+    const input = `${RESOURCE_LIST_HEADER}items:\n${pod('a')}${LIST_CONFIG}${pod('b')}`;
+    const run = runResourceList(input);
+    assert.equal(run.hasError, true, JSON.stringify(run.results));
+    assert.equal(run.output.slice(0, input.length), input, 'the input comes back unchanged');
+    assert.match(run.results[0].message, /^stdin, line \d+, column \d+: invalid YAML/);
+  });
+
+  it('finds a plain item line at column 0 before items: malformed YAML, an InputError (no ResourceList to write back), never an item left out', () => {
+    const input = `${pod('b')}${RESOURCE_LIST_HEADER}items:\n${pod('a')}${LIST_CONFIG}`;
+    assert.throws(() => runResourceList(input), (error: unknown) => error instanceof InputError && /^stdin, line \d+, column \d+: invalid YAML/.test(error.message));
+  });
 
   it('items in a flow sequence inside a block ResourceList', () => {
     const input = `${RESOURCE_LIST_HEADER}items: [{apiVersion: v1, kind: Pod, metadata: {name: f}, image: ${OLD}, ${MARKER}\n  }]\n${LIST_CONFIG}`;

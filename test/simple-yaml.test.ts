@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { runResourceList } from '../src/krm/resource-list';
 import { readSimpleYaml } from '../src/yaml/fast-reader';
-import { composedTree } from './support/samples';
+import { composedTree, listFunctionConfig, RESOURCE_LIST_HEADER } from './support/samples';
 
 /** The tree the full composer gives for a document, the reference the fast reader must equal. */
 
@@ -97,8 +97,8 @@ describe('readSimpleYaml', () => {
 });
 
 describe('the fast path on items with marker text that is not a marker', () => {
-  const header = 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n';
-  const config = 'functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  items:\n  - docker.io/acme/app:1.2.3\n';
+  const header = `${RESOURCE_LIST_HEADER}items:\n`;
+  const config = listFunctionConfig();
   const item = (extra: string): string =>
     `- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: c\n  data:\n${extra}    image: docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: semver\n`;
   const cases: Record<string, string> = {

@@ -340,7 +340,7 @@ spec:
           ['info', 'spec.initContainers[0].image', 'ghcr.io/org/migrate:2.3.4'],
         ],
       );
-      assert.ok(results.every((result) => JSON.stringify(result.resourceRef) === JSON.stringify({ apiVersion: 'v1', kind: 'Pod', name: 'p' })));
+      assert.deepEqual(results.map((result) => result.resourceRef), Array(4).fill({ apiVersion: 'v1', kind: 'Pod', name: 'p' }));
     });
 
     it('warns about a path that reaches nothing and a malformed line, counting every line', () => {
@@ -376,9 +376,7 @@ image: busybox:1.0
         result = runOn(composedTree(source), source, []);
       });
       assert.equal(result?.output, source);
-      assert.equal(result?.results.length, 1);
-      assert.equal(result?.results[0].severity, 'warning');
-      assert.match(result!.results[0].message, new RegExp(`^${MARKERS_ANNOTATION} line 1: `));
+      assert.deepEqual(result?.results, [{ message: `${MARKERS_ANNOTATION} line 1: quoted key at column 6 has an invalid escape: "a\\q"`, severity: 'warning' }]);
     });
 
     it('skips block scalars and empty values: a path reaching only those is a warning', () => {

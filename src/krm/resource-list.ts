@@ -3,8 +3,7 @@ import { yamlLibrary } from '../lazy';
 import { Edit, EditedOutput, EditList, textOutput } from '../output/edits';
 import { checkImageRefs, loadFunctionConfig } from './fn-config';
 import { formatProblem, InputError, inputErrorAt, inputErrorOf } from '../problem';
-import { entryOf, LiteNode, liteToJs, scalarAt } from '../yaml/lite-tree';
-import { composeUnit } from '../yaml/composed-tree';
+import { entryOf, liteToJs, scalarAt } from '../yaml/lite-tree';
 import { Result, resultsYaml, writeResultsYaml } from '../output/results';
 import { ResultLog } from '../output/result-log';
 import { readSimpleYaml } from '../yaml/fast-reader';
@@ -128,25 +127,44 @@ function blockLayout(source: string): ResourceListLayout | null {
   if (found === null) return null;
   // Read in full: a plain item line the regex passed over outside the items makes it no mapping.
   const skeleton = source.slice(0, regionStart) + source.slice(regionEnd);
-  const top = readSimpleYaml(skeleton, 0, skeleton.length, false) ?? composedSkeleton(skeleton);
-  if (top === null || entryOf(top, 'results') !== undefined) return null;
-  const content: ResourceListContent = { ...found, functionConfig: liteToJs(entryOf(top, 'functionConfig')) };
-  return { apiVersion: scalarAt(top, 'apiVersion'), kind: scalarAt(top, 'kind'), placeResults: appendBlock(source, documentEnd), content: () => content };
+  const top = simpleTop(skeleton) ?? composedTop(skeleton);
+  if (top === null || top.hasResults) return null;
+  return { apiVersion: top.apiVersion, kind: top.kind, placeResults: appendBlock(source, documentEnd), content: () => ({ ...found, functionConfig: top.functionConfig() }) };
+}
+
+/** What the layout needs of the part of a ResourceList around its items. */
+interface ListTop {
+  apiVersion: string | undefined;
+  kind: string | undefined;
+  hasResults: boolean;
+  /** Read when asked: an error in it (an alias bomb) is reported in the results. */
+  functionConfig: () => unknown;
+}
+
+/** The part around the items read by the fast reader, or null when it declines it. */
+function simpleTop(skeleton: string): ListTop | null {
+  const top = readSimpleYaml(skeleton, 0, skeleton.length, false);
+  if (top === null) return null;
+  const functionConfig = liteToJs(entryOf(top, 'functionConfig'));
+  return { apiVersion: scalarAt(top, 'apiVersion'), kind: scalarAt(top, 'kind'), hasResults: entryOf(top, 'results') !== undefined, functionConfig: () => functionConfig };
 }
 
 /**
- * The part of a ResourceList around its items, composed when the fast reader declines it (an
- * anchor or a tag there, say). Null when it has an error or a repeated key: the full parser then
- * reads the whole list and reports it where it is in the input, which the skeleton's offsets are not.
+ * The part around the items composed as the full parser composes it in a whole list (an anchor,
+ * an alias or a tag there): the items are still read one by one. Null when it has an error or a
+ * repeated key: the full parser then reads the whole list and reports it where it is in the
+ * input, which offsets in the part are not.
  */
-function composedSkeleton(skeleton: string): LiteNode | null {
-  try {
-    const { tree, duplicateKeys } = composeUnit(skeleton, { start: 0, end: skeleton.length, kind: 'document', index: 0 });
-    return duplicateKeys.length === 0 ? tree : null;
-  } catch (error) {
-    if (error instanceof InputError) return null;
-    throw error;
-  }
+function composedTop(skeleton: string): ListTop | null {
+  const yaml = yamlLibrary();
+  // Not strict: a key after the items is far from the one before, which the 1024-character rule counts.
+  const doc = yaml.parseDocument(skeleton, { strict: false });
+  if (doc.errors.length > 0 || !yaml.isMap(doc.contents)) return null;
+  const scalar = (key: string): string | undefined => {
+    const node = doc.get(key, true);
+    return yaml.isScalar(node) ? String(node.value) : undefined;
+  };
+  return { apiVersion: scalar('apiVersion'), kind: scalar('kind'), hasResults: doc.has('results'), functionConfig: () => (doc.toJS() as { functionConfig?: unknown }).functionConfig };
 }
 
 /** The items of a sequence at column 0 from `first` to `regionEnd`, of which those at `linesToCheck` are to be checked. */

@@ -6,15 +6,14 @@
  * signal in the middle of a write).
  */
 import { strict as assert } from 'assert';
-import { spawn, spawnSync } from 'child_process';
+import { spawn } from 'child_process';
 import { chmodSync, chownSync, cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync, openSync, writeSync, closeSync } from 'fs';
 import { dirname, join } from 'path';
 import { parse } from 'yaml';
 import { CLI, ensureBuilt, onPath, readTree, run, runCli, RunResult, skipWith, TempDirs } from '../support/process';
 import { withReplacements } from '../support/text';
-import { NEW, OLD } from '../support/samples';
+import { MARKER, NEW, OLD } from '../support/samples';
 
-const MARKER = '# kobold: tag: ^1; type: semver';
 const IMAGE = ['--image', NEW];
 
 const deployment = (name: string, image = OLD, marker = MARKER): string =>
@@ -360,22 +359,22 @@ describe('files in place: nothing lost when a write cannot happen (SPEC §8)', f
     beforeEach(function () {
       if (process.getuid?.() !== 0) skipWith(this, 'not root: cannot mount a tmpfs');
       mountPoint = dirs.make();
-      const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mountPoint], { encoding: 'utf8' });
+      const mounted = run('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mountPoint]);
       if (mounted.status !== 0) {
         mountPoint = undefined;
-        skipWith(this, `cannot mount a tmpfs: ${(mounted.stderr || String(mounted.error)).trim()}`);
+        skipWith(this, `cannot mount a tmpfs: ${mounted.stderr.trim()}`);
       }
     });
 
     afterEach(() => {
-      if (mountPoint !== undefined) spawnSync('umount', [mountPoint]);
+      if (mountPoint !== undefined) run('umount', [mountPoint]);
       mountPoint = undefined;
     });
 
     it('a read-only file system: nothing is written, the error names each file', () => {
       const root = mountPoint!;
       writeTree(root, { 'a.yaml': deployment('a'), 'b.yaml': deployment('b') });
-      const remounted = spawnSync('mount', ['-o', 'remount,ro', root], { encoding: 'utf8' });
+      const remounted = run('mount', ['-o', 'remount,ro', root]);
       assert.equal(remounted.status, 0, remounted.stderr);
       const outcome = runCli([...IMAGE, '-w', '.'], { cwd: root });
       assert.equal(outcome.status, 1);

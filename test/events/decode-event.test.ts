@@ -4,15 +4,11 @@ import { join } from 'path';
 import { decodeEvent, DecodedEvent } from '../../src/events/decode-event';
 import { EVENT_FORMAT_NAMES } from '../../src/events/formats';
 import { formatProblem, InputError, ProblemPlace } from '../../src/problem';
+import { D1, D3, DISTRIBUTION_REFERENCES, EVENT_FIXTURES, JSON_FORMATS, payloadBytes as bytes } from '../support/events';
 
-const FIXTURES = join(__dirname, '..', 'fixtures', 'events');
-const D1 = 'sha256:4b5ad1b0e5d1c8e5a6f0f3c1d9c0f8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1';
 const D2 = 'sha256:0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9';
-const D3 = 'sha256:9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0';
-const JSON_FORMATS = 'distribution, dockerhub, harbor, quay, github, gcr, ecr, cloudevents';
 
-const fixture = (name: string): Buffer => readFileSync(join(FIXTURES, name));
-const bytes = (payload: unknown): Buffer => Buffer.from(typeof payload === 'string' ? payload : JSON.stringify(payload));
+const fixture = (name: string): Buffer => readFileSync(join(EVENT_FIXTURES, name));
 
 /** A decoded payload, its warnings as the lines they are said in (without the payload's name, which the CLI adds). */
 function decoded(payload: Buffer, format = 'auto'): Omit<DecodedEvent, 'warnings'> & { warnings: string[] } {
@@ -30,8 +26,6 @@ function rejection(payload: Buffer, format = 'auto'): InputError {
 /** The line a payload's error is said in, without the payload's name, which the CLI adds. */
 const decodeError = (payload: Buffer, format = 'auto'): string => formatProblem(rejection(payload, format));
 
-/** What distribution.json announces: the index of app's tag, and worker's push. */
-const DISTRIBUTION_REFERENCES = [`registry.example.com:5000/team/app:v1.4.2@${D1}`, `registry.example.com:5000/team/worker:2.1.0@${D3}`];
 const noPush = (format: string): string => `the ${format} payload announces no pushed image: nothing to update`;
 
 describe('decodeEvent: each registry\'s payload', () => {

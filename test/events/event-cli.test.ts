@@ -3,17 +3,13 @@
  * standalone mode, and `decode`, also as kpt's `--fn-config`.
  */
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
-import { readFileSync, writeFileSync } from 'fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { parse } from 'yaml';
+import { D1, D3, DISTRIBUTION_REFERENCES, EVENT_FIXTURES as EVENTS } from '../support/events';
 import { CLI, ensureBuilt, onPath, run, runCli, skipWith, TempDirs } from '../support/process';
 
-const EVENTS = join(__dirname, '..', 'fixtures', 'events');
-const D1 = 'sha256:4b5ad1b0e5d1c8e5a6f0f3c1d9c0f8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1';
-const D3 = 'sha256:9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0';
-const APP = `registry.example.com:5000/team/app:v1.4.2@${D1}`;
-const WORKER = `registry.example.com:5000/team/worker:2.1.0@${D3}`;
+const [APP, WORKER] = DISTRIBUTION_REFERENCES;
 
 /** A Deployment with markers on the two images distribution.json pushes, and one it does not. */
 const DEPLOYMENT = readFileSync(join(EVENTS, 'deployment.yaml'), 'utf8');
@@ -186,9 +182,9 @@ describe('CLI: registry events', () => {
     it('kpt fn eval --fn-config takes its List', function () {
       if (!onPath('kpt')) skipWith(this, 'kpt is not on PATH');
       const pkg = join(dir, 'pkg');
-      spawnSync('mkdir', [pkg]);
+      mkdirSync(pkg);
       writeFileSync(join(pkg, 'deploy.yaml'), DEPLOYMENT);
-      const decoded = spawnSync(process.execPath, [CLI, 'decode', join(EVENTS, 'distribution.json')], { encoding: 'utf8' });
+      const decoded = runCli(['decode', join(EVENTS, 'distribution.json')]);
       writeFileSync(join(dir, 'image-refs.yaml'), decoded.stdout);
       const outcome = run('kpt', ['fn', 'eval', pkg, '--exec', CLI, '--fn-config', join(dir, 'image-refs.yaml')]);
       assert.equal(outcome.status, 0, `${outcome.stdout}\n${outcome.stderr}`);

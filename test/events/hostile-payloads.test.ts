@@ -3,14 +3,12 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { decodeEvent } from '../../src/events/decode-event';
 import { formatProblem } from '../../src/problem';
+import { EVENT_FIXTURES, JSON_FORMATS, payloadBytes as bytes } from '../support/events';
 
-const FIXTURES = join(__dirname, '..', 'fixtures', 'events');
 const D1 = `sha256:${'1'.repeat(64)}`;
-const JSON_FORMATS = 'distribution, dockerhub, harbor, quay, github, gcr, ecr, cloudevents';
 const NOT_RECOGNISED = `no format recognises this JSON payload (tried ${JSON_FORMATS})`;
 
-const fixture = (name: string): Record<string, unknown> => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
-const bytes = (payload: unknown): Buffer => Buffer.from(typeof payload === 'string' ? payload : JSON.stringify(payload));
+const fixture = (name: string): Record<string, unknown> => JSON.parse(readFileSync(join(EVENT_FIXTURES, name), 'utf8'));
 
 function decodeError(payload: Buffer, format = 'auto'): string {
   const result = decodeEvent(payload, format);
@@ -95,7 +93,7 @@ describe('decodeEvent: hostile payloads', () => {
     });
 
     it('a push envelope inside a push envelope', () => {
-      const inner = readFileSync(join(FIXTURES, 'gcr-push-envelope.json')).toString('base64');
+      const inner = readFileSync(join(EVENT_FIXTURES, 'gcr-push-envelope.json')).toString('base64');
       assert.equal(decodeError(withValue('gcr-push-envelope.json', ['message', 'data'], inner)), 'field message.data: holds another push envelope');
     });
 
@@ -127,8 +125,10 @@ describe('decodeEvent: hostile payloads', () => {
     });
 
     it('a UTF-8 byte-order mark is fine', () => {
-      const result = decodeEvent(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(join(FIXTURES, 'quay.json'))]));
-      assert.ok(result.ok && result.value.format === 'quay' && result.value.references.length === 2);
+      const payload = readFileSync(join(EVENT_FIXTURES, 'quay.json'));
+      const result = decodeEvent(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), payload]));
+      assert.deepEqual(result, decodeEvent(payload));
+      assert.deepEqual(result.ok && [result.value.format, result.value.references.length], ['quay', 2]);
     });
 
     it('NUL bytes in JSON: invalid JSON with line and column', () => {

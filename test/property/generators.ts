@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
+import { MARKER, NEW, OLD, RESOURCE_LIST_HEADER } from '../support/samples';
 
 // ---------------------------------------------------------------------------------------------
 // Pools
@@ -856,7 +857,7 @@ export function renderResourceList(list: GResourceList, imageRefs: readonly stri
       ? `functionConfig:${eol}  apiVersion: v1${eol}  kind: ConfigMap${eol}  metadata:${eol}    name: fn${eol}  data:${eol}    images: ${JSON.stringify(imageRefs.join(', '))}${eol}`
       : `functionConfig:${eol}  apiVersion: kobold/v1alpha3${eol}  kind: ${list.configKind}${eol}  items:${imageRefs.length === 0 ? ` []${eol}` : `${eol}${quoted}`}`;
   const oldResults = list.oldResults === 'none' ? '' : list.oldResults === 'empty' ? `results: []${eol}` : `results:${eol}- message: old${eol}  severity: info${eol}`;
-  let text = `${list.docStart ? `---${eol}` : ''}apiVersion: config.kubernetes.io/v1${eol}kind: ResourceList${eol}${list.configFirst ? config + itemsText : itemsText + config}${oldResults}`;
+  let text = `${list.docStart ? `---${eol}` : ''}${RESOURCE_LIST_HEADER.replace(/\n/g, eol)}${list.configFirst ? config + itemsText : itemsText + config}${oldResults}`;
   if (!list.finalNewline) text = text.slice(0, -eol.length);
   return { text, itemDocs, eol };
 }
@@ -878,11 +879,8 @@ export function streamWithRefs(depth = 2, maxDocs = 3, simple = false): fc.Arbit
 // Nothing hangs: deep nesting and alias bombs
 // ---------------------------------------------------------------------------------------------
 
-const OLD = 'docker.io/acme/app:1.0.0';
-export const NEW = 'docker.io/acme/app:1.2.3';
-export const MARK = '# kobold: tag: ^1; type: semver';
 /** A marked value that `NEW` updates. */
-export const MARKED = `${OLD} ${MARK}`;
+export const MARKED = `${OLD} ${MARKER}`;
 
 export interface Generated {
   text: string;
@@ -935,7 +933,7 @@ export function bombDocument({ levels, fanout, block, markAlias, crlf }: BombSpe
     const alias = `*a${level - 1}`;
     if (block) {
       lines.push(`a${level}: &a${level}`);
-      for (let i = 0; i < fanout; i++) lines.push(`  - ${alias}${markAlias && i === 0 ? ` ${MARK}` : ''}`);
+      for (let i = 0; i < fanout; i++) lines.push(`  - ${alias}${markAlias && i === 0 ? ` ${MARKER}` : ''}`);
     } else {
       lines.push(`a${level}: &a${level} [${Array(fanout).fill(alias).join(', ')}]`);
     }
@@ -953,6 +951,6 @@ export function asResourceList(document: string, eol: string): string {
     .split(eol)
     .map((line, index) => (index === 0 ? `- ${line}` : `  ${line}`))
     .join(eol);
-  return ['apiVersion: config.kubernetes.io/v1', 'kind: ResourceList', 'items:', item, 'functionConfig:', '  apiVersion: kobold/v1alpha3', '  kind: List', '  items:', `  - ${NEW}`, ''].join(eol);
+  return [...RESOURCE_LIST_HEADER.trimEnd().split('\n'), 'items:', item, 'functionConfig:', '  apiVersion: kobold/v1alpha3', '  kind: List', '  items:', `  - ${NEW}`, ''].join(eol);
 }
 

@@ -6,11 +6,9 @@
 import { strict as assert } from 'assert';
 import { Document, isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Result } from '../../src/output/results';
+import { EMBEDDED, parseFieldPath, Segment } from '../support/field-paths';
 
-/** The step into the YAML embedded in a literal block scalar (`|` in a field path, SPEC 10). */
-export const EMBEDDED = { embedded: true } as const;
-
-export type Segment = string | number | typeof EMBEDDED;
+export type { Segment };
 
 const MARKER_PREFIX = '# kobold:';
 
@@ -34,41 +32,6 @@ export function propertyRuns(base: number): number {
 /** A test's timeout for `base` ms at scale 1: a soak run's many more inputs get as much time each. */
 export function propertyTimeout(base: number): number {
   return Math.ceil(base * Math.max(1, propertyScale()));
-}
-
-/**
- * Parses a field path as results write it (`spec.containers[0].image`, `data["a.b"]`, `[0].x`,
- * `values|image.tag`) into segments; null when it is no such path. A key that needs brackets and
- * is written bare splits into segments that lead nowhere, which is what the checks then report.
- */
-export function parseFieldPath(path: string): Segment[] | null {
-  const segments: Segment[] = [];
-  let partStart = 0;
-  let i = 0;
-  while (i < path.length) {
-    if (path[i] === '|' && segments.length > partStart) {
-      segments.push(EMBEDDED);
-      partStart = segments.length;
-      i++;
-      continue;
-    }
-    const rest = path.slice(i);
-    const bracket = /^\[(?:(\d+)|("(?:[^"\\]|\\.)*"))\]/.exec(rest);
-    if (bracket) {
-      segments.push(bracket[1] !== undefined ? Number(bracket[1]) : (JSON.parse(bracket[2]) as string));
-      i += bracket[0].length;
-      continue;
-    }
-    if (segments.length > partStart) {
-      if (path[i] !== '.') return null;
-      i++;
-    }
-    const key = /^[^.[|]+/.exec(path.slice(i));
-    if (!key) return null;
-    segments.push(key[0]);
-    i += key[0].length;
-  }
-  return segments;
 }
 
 /** The key of a pair as a string (failsafe: scalars are strings). */

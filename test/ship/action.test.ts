@@ -6,11 +6,10 @@ import { needImage, TEST_IMAGE } from '../support/docker';
 import { ACTION, expand, Expressions, runAction, runStep, Step, stepRuns } from '../support/github-actions';
 import { describeRun, REPO, run, TempDirs } from '../support/process';
 import { DEPLOYMENT } from '../support/sample-package';
+import { KPT_FN, PACKAGE_JSON } from '../support/package-files';
 
-const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
-const kptFn = parse(readFileSync(join(REPO, 'kpt-fn.yaml'), 'utf8')) as { image: string; sourceURL: string };
 /** owner/name of this repository on GitHub, from kpt-fn.yaml's sourceURL. */
-const ACTION_REPO = /^https:\/\/github\.com\/([^/]+\/[^/]+)\/tree\//.exec(kptFn.sourceURL)![1];
+const ACTION_REPO = /^https:\/\/github\.com\/([^/]+\/[^/]+)\/tree\//.exec(KPT_FN.sourceURL)![1];
 const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
 const NEW_REF = `my.org/amazing/app:v1.2.3@${DIGEST}`;
 
@@ -47,7 +46,7 @@ describe('GitHub Action (action.yml)', function () {
     it('is a composite action with the inputs images, event, paths (default .) and image (default the released image)', () => {
       assert.equal(ACTION.runs.using, 'composite');
       assert.deepEqual(Object.keys(ACTION.inputs), ['images', 'event', 'paths', 'image']);
-      assert.deepEqual(Object.values(ACTION.inputs).map((input) => [input.required, input.default]), [[false, ''], [false, ''], [false, '.'], [false, `${kptFn.image}:v${pkg.version}`]]);
+      assert.deepEqual(Object.values(ACTION.inputs).map((input) => [input.required, input.default]), [[false, ''], [false, ''], [false, '.'], [false, `${KPT_FN.image}:v${PACKAGE_JSON.version}`]]);
       for (const [name, input] of Object.entries(ACTION.inputs)) assert.ok(input.description.length > 20, `input ${name} has a description`);
     });
 
@@ -130,7 +129,7 @@ describe('GitHub Action (action.yml)', function () {
   describe('fn-config-examples/ci/github-workflow.yaml: a release workflow that pushes the image and opens a pull request on the GitOps repository', () => {
     const workflow = parse(readFileSync(join(REPO, 'fn-config-examples', 'ci', 'github-workflow.yaml'), 'utf8')) as { env: Record<string, string>; jobs: Record<string, { steps: Step[] }> };
     const steps = Object.values(workflow.jobs)[0].steps;
-    const OURS = `${ACTION_REPO}@v${pkg.version}`;
+    const OURS = `${ACTION_REPO}@v${PACKAGE_JSON.version}`;
 
     it('pushes with docker/build-push-action, checks out the GitOps repository, runs this Action with tag@digest, then peter-evans/create-pull-request with its summary', () => {
       assert.deepEqual(Object.keys(workflow.jobs).length, 1);

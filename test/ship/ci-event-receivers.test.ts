@@ -9,6 +9,7 @@ import { strict as assert } from 'assert';
 import { cpSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { parseAllDocuments } from 'yaml';
+import { EVENT_FIXTURES } from '../support/events';
 import { describeRun, ensureBuilt, npxOnPath, onPath, pathWith, REPO, run, RunResult, skipWith, TempDirs } from '../support/process';
 
 const CI = join(REPO, 'fn-config-examples', 'ci');
@@ -165,7 +166,7 @@ describe('fn-config-examples/ci: webhook receivers', function () {
     it('a payload without a push: the Job succeeds and pushes nothing', () => {
       const remote = gitopsRemote(temps);
       const { bin } = npxOnPath(temps.make('bin'));
-      const result = runJob(readFileSync(join(REPO, 'test', 'fixtures', 'events', 'acr-chart-push.json'), 'utf8'), remote, bin);
+      const result = runJob(readFileSync(join(EVENT_FIXTURES, 'acr-chart-push.json'), 'utf8'), remote, bin);
       assert.equal(result.status, 0, describeRun('the Job', result));
       assert.ok(result.stderr.includes('announces no pushed image'), result.stderr);
       assert.equal(commitCount(remote), 1);

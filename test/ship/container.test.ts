@@ -5,13 +5,8 @@ import { parse } from 'yaml';
 import { chownAll, docker, mountOwner, needImage, RUNTIME_BASE, TEST_IMAGE } from '../support/docker';
 import { describeRun, onPath, REPO, run, RunResult, skipWith, TempDirs } from '../support/process';
 import { DEPLOYMENT, FN_CONFIG, RESOURCE_LIST, UPDATED, UPDATED_RESOURCE_LIST } from '../support/sample-package';
+import { KPT_FN, PACKAGE_JSON } from '../support/package-files';
 
-const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
-  version: string;
-  description: string;
-  devDependencies: Record<string, string>;
-};
-const kptFn = parse(readFileSync(join(REPO, 'kpt-fn.yaml'), 'utf8')) as { sourceURL: string };
 
 /** A file as kpt writes it back: it re-serialises, leaving one space before a comment. */
 const kptWritten = (text: string) => text.replace('   # kobold:', ' # kobold:');
@@ -81,10 +76,10 @@ describe('container image (a real Docker engine)', function () {
     it('carries the OCI labels: the package description and version, Apache-2.0, the source that kpt-fn.yaml points at', () => {
       const labels = config.Labels;
       assert.equal(labels['org.opencontainers.image.title'], 'image-ref-updater');
-      assert.equal(labels['org.opencontainers.image.description'], pkg.description);
+      assert.equal(labels['org.opencontainers.image.description'], PACKAGE_JSON.description);
       assert.equal(labels['org.opencontainers.image.licenses'], 'Apache-2.0');
-      assert.equal(labels['org.opencontainers.image.version'], pkg.version);
-      assert.equal(kptFn.sourceURL, `${labels['org.opencontainers.image.source']}/tree/v${pkg.version}`);
+      assert.equal(labels['org.opencontainers.image.version'], PACKAGE_JSON.version);
+      assert.equal(KPT_FN.sourceURL, `${labels['org.opencontainers.image.source']}/tree/v${PACKAGE_JSON.version}`);
     });
 
     it('`docker build --build-arg VERSION=...` sets the version label', () => {
@@ -126,7 +121,7 @@ describe('container image (a real Docker engine)', function () {
       const production = Object.entries(lock.packages).filter(([path, entry]) => path.startsWith('node_modules/') && entry.dev !== true).map(([path]) => `app/${path}/package.json`).sort();
       const installed = added.filter((path) => /^app\/(node_modules\/(@[^/]+\/)?[^/@.][^/]*\/)+package\.json$/.test(path));
       assert.deepEqual(installed, production);
-      for (const dev of Object.keys(pkg.devDependencies)) assert.ok(!added.includes(`app/node_modules/${dev}/`), `dev dependency ${dev} is in the image`);
+      for (const dev of Object.keys(PACKAGE_JSON.devDependencies)) assert.ok(!added.includes(`app/node_modules/${dev}/`), `dev dependency ${dev} is in the image`);
     });
   });
 
@@ -202,7 +197,7 @@ functionConfig:
 
     it('`docker run --rm IMAGE --version` prints the package version', () => {
       const result = docker(['run', '--rm', '--network', 'none', TEST_IMAGE, '--version']);
-      assert.equal(result.stdout, `${pkg.version}\n`);
+      assert.equal(result.stdout, `${PACKAGE_JSON.version}\n`);
     });
   });
 

@@ -3,11 +3,11 @@ import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { parse, stringify } from 'yaml';
 import { needImage, TEST_IMAGE } from '../support/docker';
-import { CLI, cliOnPath, describeRun, ensureBuilt, npxOnPath, onPath, pathWith, REPO, run, TempDirs } from '../support/process';
+import { CLI, cliOnPath, describeRun, ensureBuilt, npxOnPath, onPath, pathWith, REPO, run, skipWith, TempDirs } from '../support/process';
+import { KPT_FN, PACKAGE_JSON } from '../support/package-files';
 
 const EXAMPLES = join(REPO, 'fn-config-examples');
-const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
-const IMAGE = `${(parse(readFileSync(join(REPO, 'kpt-fn.yaml'), 'utf8')) as { image: string }).image}:v${pkg.version}`;
+const IMAGE = `${KPT_FN.image}:v${PACKAGE_JSON.version}`;
 
 type Changes = Record<string, [string, string][]>;
 
@@ -117,9 +117,7 @@ describe('fn-config-examples', function () {
 
   describe('embedded/', function () {
     beforeEach(function () {
-      if (onPath('kpt')) return;
-      this.currentTest!.title += ' [skipped: kpt is not on PATH]';
-      this.skip();
+      if (!onPath('kpt')) skipWith(this, 'kpt is not on PATH');
     });
 
     const CHANGES: Changes = {
@@ -224,10 +222,7 @@ describe('fn-config-examples', function () {
     }
 
     it('`kustomize build --enable-alpha-plugins --enable-exec` (real kustomize, when on PATH)', function () {
-      if (!onPath('kustomize')) {
-        console.log('      skipped: kustomize is not on PATH (kubectl kustomize has no --enable-exec); the ResourceList it sends is covered above');
-        this.skip();
-      }
+      if (!onPath('kustomize')) skipWith(this, 'kustomize is not on PATH (kubectl kustomize has no --enable-exec); the ResourceList it sends is covered above');
       const bin = temps.make('bin');
       cliOnPath(bin);
       const result = run('kustomize', ['build', DIR, '--enable-alpha-plugins', '--enable-exec'], { env: { ...process.env, PATH: pathWith(bin) } });

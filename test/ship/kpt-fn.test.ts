@@ -4,6 +4,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { join, posix } from 'path';
 import { parse, parseDocument, stringify } from 'yaml';
 import { CLI, describeRun, ensureBuilt, REPO, run, TempDirs } from '../support/process';
+import { KPT_FN_TEXT, PACKAGE_JSON } from '../support/package-files';
 
 interface FunctionConfigEntry {
   apiVersion: string;
@@ -22,11 +23,9 @@ interface CatalogMetadata {
   functionConfigs: FunctionConfigEntry[];
 }
 
-const text = readFileSync(join(REPO, 'kpt-fn.yaml'), 'utf8');
-const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string; license: string };
 
 function metadata(): CatalogMetadata {
-  return parse(text) as CatalogMetadata;
+  return parse(KPT_FN_TEXT) as CatalogMetadata;
 }
 
 function readYaml(path: string): Record<string, unknown> {
@@ -55,21 +54,21 @@ describe('kpt-fn.yaml (catalog metadata)', function () {
   after(() => temps.cleanup());
 
   it('parses as one YAML document with the catalog fields', () => {
-    const document = parseDocument(text);
+    const document = parseDocument(KPT_FN_TEXT);
     assert.deepEqual(document.errors, []);
     const meta = metadata();
     for (const field of ['image', 'description', 'sourceURL', 'license'] as const) assert.equal(typeof meta[field], 'string', `${field} must be a string`);
     assert.ok(meta.description.length > 20);
     assert.ok(Array.isArray(meta.tags) && meta.tags.includes('mutator'), 'tags must include mutator');
     assert.ok(Array.isArray(meta.examplePackageURLs) && meta.examplePackageURLs.length > 0);
-    assert.equal(meta.license, pkg.license);
+    assert.equal(meta.license, PACKAGE_JSON.license);
     assert.equal(meta.license, 'Apache-2.0');
   });
 
   it('names an image without a tag (the catalog way), and the examples run it at the package version', () => {
     const { image } = metadata();
     assert.match(image, /^[a-z0-9.-]+\.[a-z]{2,}(\/[a-z0-9._-]+)+$/, 'a registry host and a repository, no tag');
-    const tagged = `${image}:v${pkg.version}`;
+    const tagged = `${image}:v${PACKAGE_JSON.version}`;
     assert.match(readFileSync(join(REPO, 'fn-config-examples', 'kpt-package', 'Kptfile.image'), 'utf8'), new RegExp(`^  - image: ${tagged.replace(/[.]/g, '\\.')}$`, 'm'));
     assert.ok(readFileSync(join(REPO, 'fn-config-examples', 'kustomize', 'image-ref-updater.container.yaml'), 'utf8').includes(`image: ${tagged}\n`));
   });

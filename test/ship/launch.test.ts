@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
 import { join } from 'path';
+import { PACKAGE_JSON } from '../support/package-files';
 import { describeRun, REPO, run, TempDirs } from '../support/process';
 import { RESOURCE_LIST, UPDATED_RESOURCE_LIST } from '../support/sample-package';
 
@@ -51,6 +52,6 @@ describe('the launcher (dist/cli.js) and the code cache of the CLI bundle', func
 
   it('gives the bundle its own directory, so that --version finds package.json', () => {
     const result = run(process.execPath, [join(DIST, 'cli.js'), '--version']);
-    assert.equal(result.stdout.trim(), (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version);
+    assert.equal(result.stdout, `${PACKAGE_JSON.version}\n`);
   });
 });

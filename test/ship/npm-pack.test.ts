@@ -2,10 +2,10 @@ import { strict as assert } from 'assert';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { parse } from 'yaml';
-import { describeRun, ensureBuilt, REPO, run, RunResult, TempDirs } from '../support/process';
+import { describeRun, ensureBuilt, run, RunResult, TempDirs } from '../support/process';
 import { DEPLOYMENT, FN_CONFIG, RESOURCE_LIST, UPDATED, UPDATED_RESOURCE_LIST } from '../support/sample-package';
+import { PACKAGE_JSON } from '../support/package-files';
 
-const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { name: string; version: string; bin: Record<string, string> };
 
 describe('npm package (npm pack, installed in an empty project)', function () {
   this.timeout(300_000);
@@ -42,12 +42,12 @@ describe('npm package (npm pack, installed in an empty project)', function () {
     }
     const stray = files.filter((file) => !/^(dist\/|schemas\/|README\.md$|package\.json$|LICENSE)/.test(file));
     assert.deepEqual(stray, []);
-    assert.equal(pkg.bin['image-ref-updater'], 'dist/cli.js');
+    assert.equal(PACKAGE_JSON.bin['image-ref-updater'], 'dist/cli.js');
   });
 
   it('links the image-ref-updater bin into the project', () => {
     assert.ok(existsSync(join(project, 'node_modules', '.bin', 'image-ref-updater')));
-    assert.ok(existsSync(join(project, 'node_modules', pkg.name, 'schemas', 'kobold-v1alpha3.schema.json')));
+    assert.ok(existsSync(join(project, 'node_modules', PACKAGE_JSON.name, 'schemas', 'kobold-v1alpha3.schema.json')));
   });
 
   it('`npx image-ref-updater --help` exits 0 with the usage', () => {
@@ -60,7 +60,7 @@ describe('npm package (npm pack, installed in an empty project)', function () {
   it('`npx image-ref-updater --version` prints the package version', () => {
     const result = inProject('npx', ['image-ref-updater', '--version']);
     assert.equal(result.status, 0, describeRun('npx image-ref-updater --version', result));
-    assert.equal(result.stdout.trim(), pkg.version);
+    assert.equal(result.stdout.trim(), PACKAGE_JSON.version);
   });
 
   it('KRM mode: a ResourceList on stdin, the updated one on stdout, exit 0', () => {
@@ -90,13 +90,13 @@ describe('npm package (npm pack, installed in an empty project)', function () {
   });
 
   it("`require('kobold-image-ref-updater').updateImageRefs` works, with its type declarations shipped", () => {
-    const script = `const { updateImageRefs } = require(${JSON.stringify(pkg.name)});
+    const script = `const { updateImageRefs } = require(${JSON.stringify(PACKAGE_JSON.name)});
 const { output, results } = updateImageRefs(${JSON.stringify(DEPLOYMENT)}, ['my.org/amazing/app:v1.2.3']);
 process.stdout.write(JSON.stringify({ output, severities: results.map((r) => r.severity) }));`;
     const result = inProject(process.execPath, ['-e', script]);
     assert.equal(result.status, 0, describeRun('require()', result));
     assert.deepEqual(JSON.parse(result.stdout), { output: UPDATED, severities: ['info'] });
-    const types = readFileSync(join(project, 'node_modules', pkg.name, 'dist', 'index.d.ts'), 'utf8');
+    const types = readFileSync(join(project, 'node_modules', PACKAGE_JSON.name, 'dist', 'index.d.ts'), 'utf8');
     assert.match(types, /export declare function updateImageRefs\(/);
   });
 });

@@ -1,3 +1,5 @@
+import { RESOURCE_LIST_HEADER } from './samples';
+
 /** A marked Deployment, the functionConfig that updates it, and both as a ResourceList: what the packaging tests run the function on. */
 export const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
@@ -20,7 +22,7 @@ function nest(text: string, first: string): string {
 
 /** A ResourceList of one item and a functionConfig. */
 export function resourceListOf(item: string, fnConfig: string): string {
-  return `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n${nest(item, '- ')}functionConfig:\n${nest(fnConfig, '  ')}`;
+  return `${RESOURCE_LIST_HEADER}items:\n${nest(item, '- ')}functionConfig:\n${nest(fnConfig, '  ')}`;
 }
 
 export const RESOURCE_LIST = resourceListOf(DEPLOYMENT, FN_CONFIG);

@@ -7,9 +7,16 @@ import { LiteNode } from '../../src/yaml/lite-tree';
 /** The field value most tests start from, and the reference that updates it under `tag: ^1; type: semver`. */
 export const OLD = 'docker.io/acme/app:1.0.0';
 export const NEW = 'docker.io/acme/app:1.2.3';
+/** The marker that lets `NEW` update `OLD`. */
+export const MARKER = '# kobold: tag: ^1; type: semver';
 
 /** The first lines of a ResourceList, as kpt writes them. */
 export const RESOURCE_LIST_HEADER = 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\n';
+
+/** The `functionConfig:` field of a ResourceList, as kpt writes it: a kobold List of `refs`, one a line. */
+export function listFunctionConfig(refs: readonly string[] = [NEW]): string {
+  return `functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  items:\n${refs.map((ref) => `  - ${ref}\n`).join('')}`;
+}
 
 /** The functionConfig kinds, as the configuration errors list them. */
 export const FN_CONFIG_KINDS = 'kobold/v1alpha3 List, kobold/v1alpha3 ImageRefUpdater, v1 ConfigMap';
