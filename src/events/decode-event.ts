@@ -57,6 +57,10 @@ function readText(text: string, format: AnyEventFormat | undefined, jsonFormats:
 const nestedDecoder: NestedDecoder = {
   decodeText: (text, field) => inField(field, () => readText(text, undefined, INNER_JSON_FORMATS)),
   decodeValue: (value, field) => inField(field, () => readValue(value, undefined, INNER_JSON_FORMATS)),
+  decodeEnvelope: (envelope) => {
+    const format = INNER_JSON_FORMATS.find((candidate) => candidate.recognises(envelope));
+    return format && read(format, envelope, nestedDecoder);
+  },
 };
 
 /**

@@ -22,6 +22,8 @@ export interface NestedDecoder {
   decodeText(text: string, field: string): FormatReading & { format: string };
   /** Decodes a parsed JSON payload by the format its shape has. */
   decodeValue(value: unknown, field: string): FormatReading & { format: string };
+  /** Decodes an envelope by a format that reads the whole envelope as its own (Harbor's CloudEvents), if one recognises it. */
+  decodeEnvelope(envelope: unknown): (FormatReading & { format: string }) | undefined;
 }
 
 /**

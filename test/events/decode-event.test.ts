@@ -70,6 +70,10 @@ describe('decodeEvent: each registry\'s payload', () => {
     assert.deepEqual(decoded(fixture('harbor-cloudevents.json')), { format: 'harbor', references: [`harbor.example.com/platform/api:3.1.4@${D1}`], warnings: [] });
   });
 
+  it('harbor: the CloudEvents format read as --event-format cloudevents, named as the envelope around harbor', () => {
+    assert.deepEqual(decoded(fixture('harbor-cloudevents.json'), 'cloudevents'), { format: 'cloudevents/harbor', references: [`harbor.example.com/platform/api:3.1.4@${D1}`], warnings: [] });
+  });
+
   it('harbor: a pull or delete is no push', () => {
     const pull = JSON.parse(fixture('harbor.json').toString());
     pull.type = 'PULL_ARTIFACT';

@@ -11,7 +11,8 @@ interface CloudEvent {
 
 /**
  * A CloudEvents structured-mode JSON envelope: its `data` (JSON, or text) or `data_base64` is
- * decoded by the format it has.
+ * decoded by the format it has, unless a format reads the whole envelope as its own (Harbor's
+ * CloudEvents, whose `data` alone says nothing of its format but its `type` does).
  */
 export const cloudevents = jsonFormat<CloudEvent>({
   name: 'cloudevents',
@@ -19,11 +20,12 @@ export const cloudevents = jsonFormat<CloudEvent>({
   read(event, nested): FormatReading {
     if (event.data !== undefined && event.data_base64 !== undefined) throw new InputError('INVALID_PAYLOAD', 'data and data_base64 exclude each other');
     const inner =
-      event.data_base64 !== undefined
+      nested.decodeEnvelope(event) ??
+      (event.data_base64 !== undefined
         ? nested.decodeText(inField('data_base64', () => base64Text(event.data_base64!)), 'data_base64')
         : typeof event.data === 'string'
           ? nested.decodeText(event.data, 'data')
-          : nested.decodeValue(event.data, 'data');
+          : nested.decodeValue(event.data, 'data'));
     return { pushes: inner.pushes, warnings: inner.warnings, inner: inner.format };
   },
 });
