@@ -19,8 +19,8 @@ export type EventDecode = Parsed<DecodedEvent, InputError>;
 
 type Reading = FormatReading & { format: string };
 
-/** The formats a CloudEvents envelope's data may have: any but another envelope. */
-const INNER_JSON_FORMATS = JSON_FORMATS.filter((format) => format.name !== 'cloudevents');
+/** The formats an envelope's data may have: any but another envelope. */
+const INNER_JSON_FORMATS = JSON_FORMATS.filter((format) => format.name !== 'cloudevents' && format.name !== 'eventgrid');
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -45,17 +45,28 @@ function readValue(value: unknown, format: AnyEventFormat | undefined, formats: 
   return read(recognised, value, nestedDecoder);
 }
 
-/** Reads a payload's text: JSON by the JSON formats, anything else as lines. */
-function readText(text: string, format: AnyEventFormat | undefined, jsonFormats: readonly AnyEventFormat[]): Reading {
+/**
+ * Reads a payload as it arrives: a JSON array is a batch (CloudEvents' batched mode, Azure Event
+ * Grid), each event read as `format` or by its own shape, their pushes in order; anything else is one payload.
+ */
+function readPayloadValue(value: unknown, format: AnyEventFormat | undefined): Reading {
+  if (!Array.isArray(value)) return readValue(value, format, JSON_FORMATS);
+  const readings = value.map((event, index) => inField(`[${index}]`, () => readValue(event, format, JSON_FORMATS)));
+  const formats = [...new Set(readings.map((reading) => reading.format))];
+  return { pushes: readings.flatMap((reading) => reading.pushes), warnings: readings.flatMap((reading) => reading.warnings), format: formats.length === 0 ? 'batch' : `batch/${formats.join(',')}` };
+}
+
+/** Reads a payload's text: JSON by `readJson`, anything else as lines. */
+function readText(text: string, format: AnyEventFormat | undefined, readJson: (value: unknown) => Reading): Reading {
   const json = looksLikeJson(text);
   if (format !== undefined && (format.input === 'json') !== json) {
     throw new InputError('WRONG_PAYLOAD_SHAPE', json ? `the payload is JSON, and ${format.name} is for payloads that are not` : `not of format ${format.name}: it is not JSON`);
   }
-  return json ? readValue(parseJsonPayload(text), format, jsonFormats) : read(TEXT_FORMAT, text, nestedDecoder);
+  return json ? readJson(parseJsonPayload(text)) : read(TEXT_FORMAT, text, nestedDecoder);
 }
 
 const nestedDecoder: NestedDecoder = {
-  decodeText: (text, field) => inField(field, () => readText(text, undefined, INNER_JSON_FORMATS)),
+  decodeText: (text, field) => inField(field, () => readText(text, undefined, (value) => readValue(value, undefined, INNER_JSON_FORMATS))),
   decodeValue: (value, field) => inField(field, () => readValue(value, undefined, INNER_JSON_FORMATS)),
   decodeEnvelope: (envelope) => {
     const format = INNER_JSON_FORMATS.find((candidate) => candidate.recognises(envelope));
@@ -74,7 +85,7 @@ export function decodeEvent(payload: Uint8Array, formatName = 'auto'): EventDeco
     return { ok: false, error: new InputError('UNKNOWN_EVENT_FORMAT', `unknown event format ${JSON.stringify(formatName)}: use one of ${EVENT_FORMAT_NAMES.join(', ')}`) };
   }
   try {
-    const reading = readText(payloadText(payload), format, JSON_FORMATS);
+    const reading = readText(payloadText(payload), format, (value) => readPayloadValue(value, format));
     const { references, warnings } = selectReferences(reading.pushes);
     const all = [...reading.warnings, ...warnings];
     if (references.length === 0) all.push({ code: 'NO_PUSHED_IMAGE', problem: `the ${reading.format} payload announces no pushed image: nothing to update`, place: {} });

@@ -166,6 +166,30 @@ describe('decodeEvent: each registry\'s payload', () => {
     assert.deepEqual(decoded(bytes(event)).format, 'cloudevents/quay');
   });
 
+  it('eventgrid: a batch of Azure Event Grid events, each data decoded by its own format; the delete is no push', () => {
+    const pushed = 'demoregistry.azurecr.io/aci-helloworld:v1@sha256:213bbc182920ab41e18edc2001e06abcca6735d87782d9cef68abd83941cf0e5';
+    assert.deepEqual(decoded(fixture('eventgrid-acr.json')), { format: 'batch/eventgrid/distribution', references: [pushed], warnings: [] });
+    assert.deepEqual(decoded(fixture('eventgrid-acr.json'), 'eventgrid'), { format: 'batch/eventgrid/distribution', references: [pushed], warnings: [] });
+  });
+
+  it('a batch of CloudEvents (a JSON array): each event by its own format, the pushes in batch order', () => {
+    const envelope = (data: unknown): unknown => ({ specversion: '1.0', type: 't', source: 's', id: '1', data });
+    const batch = [envelope(JSON.parse(fixture('quay.json').toString())), envelope(JSON.parse(fixture('distribution.json').toString()))];
+    const quay = decoded(fixture('quay.json')).references;
+    assert.deepEqual(decoded(bytes(batch)), { format: 'batch/cloudevents/quay,cloudevents/distribution', references: [...quay, ...DISTRIBUTION_REFERENCES], warnings: [] });
+  });
+
+  it('an empty batch announces no push: a warning', () => {
+    assert.deepEqual(decoded(bytes([])), { format: 'batch', references: [], warnings: [noPush('batch')] });
+  });
+
+  it('a batch read as a named format: an event of another shape is an error naming its place in the batch', () => {
+    const rejected = rejection(bytes([JSON.parse(fixture('harbor.json').toString()), { hello: 'world' }]), 'harbor');
+    assert.equal(rejected.code, 'WRONG_PAYLOAD_SHAPE');
+    assert.deepEqual(rejected.place.unit, { kind: 'field', path: '[1]' });
+    assert.equal(formatProblem(rejected), 'field [1]: not of format harbor: event_data is missing');
+  });
+
   it('lines: trimmed, comments and blank lines skipped, duplicates once, an invalid line a warning', () => {
     assert.deepEqual(decoded(fixture('lines.txt')), {
       format: 'lines',
@@ -228,7 +252,7 @@ describe('decodeEvent: the rules of SPEC §9', () => {
 
   it('a JSON payload no format recognises: an error naming the formats tried', () => {
     assert.equal(decodeError(bytes({ hello: 'world' })), `no format recognises this JSON payload (tried ${JSON_FORMATS})`);
-    assert.equal(decodeError(bytes([1, 2])), `no format recognises this JSON payload (tried ${JSON_FORMATS})`);
+    assert.equal(decodeError(bytes([1, 2])), `field [0]: no format recognises this JSON payload (tried ${JSON_FORMATS})`);
   });
 
   it('lines with no valid reference: an error, under auto and by name', () => {

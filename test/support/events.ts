@@ -5,7 +5,10 @@ import { REPO } from './process';
 export const EVENT_FIXTURES = join(REPO, 'test', 'fixtures', 'events');
 
 /** The JSON formats the decoder tries, in its order, as its errors list them. */
-export const JSON_FORMATS = 'distribution, dockerhub, harbor, quay, github, gcr, ecr, cloudevents';
+export const JSON_FORMATS = 'distribution, dockerhub, harbor, quay, github, gcr, ecr, eventgrid, cloudevents';
+
+/** The formats an envelope's data is tried as: any but another envelope. */
+export const INNER_JSON_FORMATS = 'distribution, dockerhub, harbor, quay, github, gcr, ecr';
 
 /** The digests the fixtures announce: distribution.json pushes app with D1 and worker with D3. */
 export const D1 = 'sha256:4b5ad1b0e5d1c8e5a6f0f3c1d9c0f8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1';

@@ -3,6 +3,7 @@ import { cloudevents } from './cloudevents';
 import { distribution } from './distribution';
 import { dockerhub } from './dockerhub';
 import { ecr } from './ecr';
+import { eventgrid } from './eventgrid';
 import { gcr } from './gcr';
 import { github } from './github';
 import { harbor } from './harbor';
@@ -11,9 +12,9 @@ import { quay } from './quay';
 
 /**
  * The JSON formats, in the order `auto` tries them. Harbor's CloudEvents variant comes before the
- * generic CloudEvents envelope, which is last: its data is decoded by the others.
+ * generic envelopes, which are last: their data is decoded by the others.
  */
-export const JSON_FORMATS: readonly AnyEventFormat[] = [distribution, dockerhub, harbor, quay, github, gcr, ecr, cloudevents];
+export const JSON_FORMATS: readonly AnyEventFormat[] = [distribution, dockerhub, harbor, quay, github, gcr, ecr, eventgrid, cloudevents];
 
 /** The format for payloads that are not JSON. */
 export const TEXT_FORMAT: AnyEventFormat = lines;
