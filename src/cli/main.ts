@@ -50,7 +50,8 @@ Options:
                      its pushed images are the new references; every positional argument is a
                      FILE or PATH
   --event-format F   the payload's format: auto (the default, by its shape), lines, distribution,
-                     dockerhub, harbor, quay, github, gcr, ecr or cloudevents
+                     dockerhub, harbor, quay, github, gcr, ecr, eventgrid or
+                     cloudevents; a JSON array is a batch of events
   --quiet            results: only warnings, errors and the summary
 
 Mark a field, then pass the new image references:
