@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { parse } from 'yaml';
 import { D1, D3, DISTRIBUTION_REFERENCES, EVENT_FIXTURES as EVENTS, JSON_FORMATS } from '../support/events';
+import { EVENT_FORMAT_NAMES } from '../../src/events/formats';
 import { CLI, ensureBuilt, onPath, run, runCli, skipWith, TempDirs } from '../support/process';
 
 const [APP, WORKER] = DISTRIBUTION_REFERENCES;
@@ -27,6 +28,12 @@ describe('CLI: registry events', () => {
     writeFileSync(join(dir, 'deploy.yaml'), DEPLOYMENT);
   });
   afterEach(() => temp.cleanup());
+
+  it('--help names every event format --event-format accepts', () => {
+    const help = runCli(['--help']).stdout.replace(/\s+/g, ' ');
+    const listed = /--event-format F the payload's format: (.*?); a JSON array/.exec(help)?.[1];
+    assert.equal(listed, `${EVENT_FORMAT_NAMES[0]} (the default, by its shape), ${EVENT_FORMAT_NAMES.slice(1, -1).join(', ')} or ${EVENT_FORMAT_NAMES.at(-1)}`);
+  });
 
   describe('--event in standalone mode', () => {
     it('--event FILE FILE: the updated stream, the format on stderr as a YAML comment, info results exactly the changed fields', () => {
