@@ -4,7 +4,7 @@ import { runResourceList } from '../src/krm/resource-list';
 import { composeUnit } from '../src/yaml/composed-tree';
 import { readSimpleYaml } from '../src/yaml/fast-reader';
 import { ColumnZeroItems } from '../src/yaml/split';
-import { duplicateKeyWarning } from '../src/update/units';
+import { duplicateKeyWarning } from '../src/yaml/read-unit';
 import { listFunctionConfig, MARKER, NEW, OLD, RESOURCE_LIST_HEADER } from './support/samples';
 import { callsOf } from './support/work-count';
 
@@ -61,6 +61,16 @@ describe('duplicate keys: a warning with the key, line and column; the marked fi
     assert.deepEqual(results.map((result) => [result.severity, result.message, result.field?.currentValue]), [
       ['warning', 'input, line 9, column 1: duplicate key "spec": the last one counts', undefined],
       ['info', `updated image ref "docker.io/acme/app:1.1.0" to "${NEW}"`, 'docker.io/acme/app:1.1.0'],
+    ]);
+  });
+
+  it('in embedded YAML: the warning names the block scalar, the document, and the line and column in its content; the marked field updated', () => {
+    const text = `kind: ConfigMap\ndata:\n  values.yaml: |\n    a: 1\n    ---\n    a: 1\n    a: 2\n    image: ${OLD} ${MARKER}\n`;
+    const { output, results } = updateImageRefs(text, [NEW]);
+    assert.equal(output, text.replace(OLD, NEW));
+    assert.deepEqual(results.map((result) => [result.severity, result.message, result.field?.path]), [
+      ['warning', 'embedded YAML document 1, line 4, column 1: duplicate key "a": the last one counts', 'data["values.yaml"]'],
+      ['info', `updated image ref "${OLD}" to "${NEW}"`, 'data["values.yaml"]|image'],
     ]);
   });
 

@@ -7,7 +7,7 @@ import { ResourceOrigin, Result, resultAbout } from '../output/results';
 import { formatProblem, InputError, positionOf, Problem } from '../problem';
 import { literalContent } from '../yaml/literal-content';
 import { isCollection, LiteAlias, LiteNode, LiteScalar, PathSegment } from '../yaml/lite-tree';
-import { readUnit } from '../yaml/read-unit';
+import { duplicateKeyWarning, readUnit } from '../yaml/read-unit';
 import { splitStream, Unit, unitPlace, Units } from '../yaml/split';
 
 /** How many block scalars deep, one inside another, embedded YAML is read (SPEC 10). */
@@ -124,6 +124,7 @@ export function updateEmbedded(outer: TreeScope, block: EmbeddedBlock, run: Reso
       warnOf(error.withInput(EMBEDDED_INPUT));
       continue;
     }
+    for (const duplicate of read.duplicateKeys) warnOf(duplicateKeyWarning(text, duplicate, EMBEDDED_INPUT, unit));
     if (!isCollection(read.tree)) {
       const at = scalarRootAt(read.tree, unit);
       if (at !== null) warnOf(scalarRootWarning(text, unit, at));

@@ -1,9 +1,8 @@
 import { EditList } from '../output/edits';
-import { formatProblem, positionOf, Problem } from '../problem';
+import { formatProblem } from '../problem';
 import { ResultLog } from '../output/result-log';
 import { UnitIndex } from '../yaml/split';
-import { readUnit } from '../yaml/read-unit';
-import { DuplicateKey } from '../yaml/composed-tree';
+import { duplicateKeyWarning, readUnit } from '../yaml/read-unit';
 import { IncomingRef } from '../match/decide';
 import { FieldDecider } from '../match/field-decider';
 import { forEachUnitWithMarkerText } from '../markers/prescreen';
@@ -14,15 +13,6 @@ import { updateResource, v1ListItems } from './resource';
 export interface InputNames {
   name: string;
   file?: string;
-}
-
-/**
- * The warning about a repeated key in the input named `input`: kubectl and kobold take the last
- * one, and so do annotation paths here. The result names the resource; the place says which text
- * the line is counted in (stdin for a ResourceList, whose resources come from other files).
- */
-export function duplicateKeyWarning(source: string, duplicate: DuplicateKey, input: string): Problem {
-  return { code: 'DUPLICATE_KEY', problem: `duplicate key ${JSON.stringify(duplicate.key)}: the last one counts`, place: { input, position: positionOf(source, duplicate.offset) } };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { composeUnit, DuplicateKey } from './composed-tree';
-import { inputErrorOf } from '../problem';
+import { inputErrorOf, positionOf, Problem } from '../problem';
 import { readSimpleResource } from './fast-reader';
 import { LiteNode } from './lite-tree';
 import { findMarkers, MarkerReport } from './marker-report';
@@ -55,4 +55,15 @@ const composer: FinalReader = (source, unit, { report }) => {
  */
 export function readUnit<M>(source: string, unit: Unit, options: ReadOptions<M>): UnitRead<M> {
   return fastReader(source, unit, options) ?? composer(source, unit, options);
+}
+
+/**
+ * The warning about a repeated key in the input named `input`: kubectl and kobold take the last
+ * one, and so do annotation paths here. The place says which text the line is counted in (stdin
+ * for a ResourceList, whose resources come from other files; the content of a block scalar for
+ * embedded YAML, whose document `unit` then names).
+ */
+export function duplicateKeyWarning(source: string, duplicate: DuplicateKey, input: string, unit?: Unit): Problem {
+  const position = positionOf(source, duplicate.offset);
+  return { code: 'DUPLICATE_KEY', problem: `duplicate key ${JSON.stringify(duplicate.key)}: the last one counts`, place: unit === undefined ? { input, position } : { input, unit: unitPlace(unit), position } };
 }
