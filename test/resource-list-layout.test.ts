@@ -82,3 +82,21 @@ describe('ResourceList layout: the part around the items composed on its own', (
     assert.equal(run.hasError, true);
   });
 });
+
+describe('ResourceList layout: items the parser splits where the composer sees malformed YAML', () => {
+  const pod = (name: string, marked: boolean): string => `- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: ${name}\n  image: ${OLD}${marked ? ` ${MARKER}` : ''}\n`;
+
+  for (const [what, entry] of [
+    ['an entry after a tab at column 0, without marker text', `\t- apiVersion: v1\n  kind: Pod\n`],
+    ['an entry after a tab and spaces', `\t  - name: web\n`],
+    ['a marked item ending in a tab-indented entry', `  ports:\n\t  - name: web\n`],
+  ]) {
+    it(`${what}: an error at the tab, the list back unchanged`, () => {
+      const input = `${RESOURCE_LIST_HEADER}items:\n${pod('a', true)}${entry}${pod('b', true)}${functionConfig('fn-config')}`;
+      const line = input.slice(0, input.indexOf('\t')).split('\n').length;
+      const run = runResourceList(input);
+      assert.equal(run.output.slice(0, input.length), input);
+      assert.deepEqual(run.results.map((result) => [result.severity, result.message]), [['error', `stdin, line ${line}, column 1: invalid YAML: Tabs are not allowed as indentation`]]);
+    });
+  }
+});

@@ -235,10 +235,26 @@ function itemUnits(value: CST.Token | null | undefined, itemsEnd: number, source
   let next = flowEnd ?? itemsEnd;
   for (let index = items.length - 1; index >= 0; index--) {
     const item = items[index];
-    if (item.value) units.push(flowEnd !== undefined ? itemUnit(item.value.offset, next, index, 'node') : itemUnit(source.lastIndexOf('\n', itemOffset(item)!) + 1, next, index, 'seq-item'));
+    if (item.value) units.push(flowEnd !== undefined ? itemUnit(item.value.offset, next, index, 'node') : blockItemUnit(value, source, item, next, index));
     next = itemOffset(item) ?? next;
   }
   return Units.of(flowEnd === undefined ? 'seq-item' : 'node', units.reverse());
+}
+
+/**
+ * The unit of an item of the block sequence `items`, from the start of its line. Only spaces may
+ * come before its `-`: the parser also takes an entry after a tab for an item, which the composer
+ * then rejects (a tab is no indentation), and which read on its own would be valid, or not read at
+ * all when it has no marker text: the list itself is malformed.
+ */
+function blockItemUnit(items: CST.Token, source: string, item: CST.CollectionItem, end: number, index: number): Unit {
+  const dash = item.start.find((token) => token.type === 'seq-item-ind')?.offset ?? itemOffset(item)!;
+  const lineStart = source.lastIndexOf('\n', dash) + 1;
+  if (!/^ *$/.test(source.slice(lineStart, dash))) {
+    composeNode(items, source);
+    throw inputErrorAt('INVALID_YAML', 'invalid YAML: a sequence entry after a tab, which is no indentation', source, lineStart);
+  }
+  return itemUnit(lineStart, end, index, 'seq-item');
 }
 
 /** The edit that puts results into a list read by the full parser: replacing old ones, or appended. */
