@@ -90,6 +90,7 @@ describe('ResourceList layout: items the parser splits where the composer sees m
     ['an entry after a tab at column 0, without marker text', `\t- apiVersion: v1\n  kind: Pod\n`],
     ['an entry after a tab and spaces', `\t  - name: web\n`],
     ['a marked item ending in a tab-indented entry', `  ports:\n\t  - name: web\n`],
+    ['a tab-indented key in an item, which the parser takes for a key of the list, its marked value with it', `  spec:\n\t    containers:\n    - name: web\n      image: ${OLD} ${MARKER}\n`],
   ]) {
     it(`${what}: an error at the tab, the list back unchanged`, () => {
       const input = `${RESOURCE_LIST_HEADER}items:\n${pod('a', true)}${entry}${pod('b', true)}${functionConfig('fn-config')}`;

@@ -66,6 +66,8 @@ function appendBlock(source: string, at: number): ResourceListLayout['placeResul
 const LF = 10;
 const DASH = 45;
 const TOP_LEVEL_KEY = /^[A-Za-z_][\w.\/-]*:(?=[ \t\r]|$)/;
+/** A line whose indentation has a tab. */
+const TAB_IN_INDENTATION = /^ *\t/m;
 /** A document end marker line: `...` and then a space or the line's end. */
 const DOCUMENT_END = /^\.\.\.(?:[ \t\r\n]|$)/;
 /** Blank and comment lines only, to the end of the input. */
@@ -235,26 +237,10 @@ function itemUnits(value: CST.Token | null | undefined, itemsEnd: number, source
   let next = flowEnd ?? itemsEnd;
   for (let index = items.length - 1; index >= 0; index--) {
     const item = items[index];
-    if (item.value) units.push(flowEnd !== undefined ? itemUnit(item.value.offset, next, index, 'node') : blockItemUnit(value, source, item, next, index));
+    if (item.value) units.push(flowEnd !== undefined ? itemUnit(item.value.offset, next, index, 'node') : itemUnit(source.lastIndexOf('\n', itemOffset(item)!) + 1, next, index, 'seq-item'));
     next = itemOffset(item) ?? next;
   }
   return Units.of(flowEnd === undefined ? 'seq-item' : 'node', units.reverse());
-}
-
-/**
- * The unit of an item of the block sequence `items`, from the start of its line. Only spaces may
- * come before its `-`: the parser also takes an entry after a tab for an item, which the composer
- * then rejects (a tab is no indentation), and which read on its own would be valid, or not read at
- * all when it has no marker text: the list itself is malformed.
- */
-function blockItemUnit(items: CST.Token, source: string, item: CST.CollectionItem, end: number, index: number): Unit {
-  const dash = item.start.find((token) => token.type === 'seq-item-ind')?.offset ?? itemOffset(item)!;
-  const lineStart = source.lastIndexOf('\n', dash) + 1;
-  if (!/^ *$/.test(source.slice(lineStart, dash))) {
-    composeNode(items, source);
-    throw inputErrorAt('INVALID_YAML', 'invalid YAML: a sequence entry after a tab, which is no indentation', source, lineStart);
-  }
-  return itemUnit(lineStart, end, index, 'seq-item');
 }
 
 /** The edit that puts results into a list read by the full parser: replacing old ones, or appended. */
@@ -346,6 +332,10 @@ function parsedLayout(source: string): ResourceListLayout {
     kind: scalarValue(pairs.get('kind')?.value),
     placeResults: cstResultsPlacement(documentEnd, top, pairs.get('results'), source),
     content: () => {
+      // A tab in a line's indentation can make the parser split items, or take part of one for a
+      // key of the list, where the composer sees malformed YAML (a tab is no indentation): the
+      // whole list is then composed, for its errors.
+      if (TAB_IN_INDENTATION.test(source)) composeNode(top, source, { strict: false, uniqueKeys: false });
       // The items' value is left out (as if `items:` were empty): each item is read on its own.
       const withoutItems = top.items.map((pair) => (pair === itemsPair ? { ...pair, value: undefined, sep: pair.sep?.filter((token) => token.type === 'map-value-ind') } : pair));
       // Not strict: a key after the items is far from the one before, which the 1024-character rule counts.

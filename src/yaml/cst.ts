@@ -30,7 +30,7 @@ export function firstYamlError(doc: Document.Parsed, source: string, base: numbe
  * functionConfig, with ranges that are offsets into the whole source. Throws an InputError for its
  * first YAML error.
  */
-export function composeNode(token: CST.Token, source: string, options: { strict?: boolean } = {}): Document.Parsed {
+export function composeNode(token: CST.Token, source: string, options: { strict?: boolean; uniqueKeys?: boolean } = {}): Document.Parsed {
   const synthetic: CST.Document = { type: 'document', offset: token.offset, start: [], value: token, end: [] };
   const [doc] = Array.from(new (yamlLibrary().Composer)(options).compose([synthetic]));
   const error = firstYamlError(doc, source, 0);
