@@ -4,7 +4,7 @@
 // faster than hundreds of modules, with a launcher (dist/cli.js) and V8's code cache of the bundle.
 'use strict';
 const { execFileSync } = require('child_process');
-const { mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync, chmodSync, rmSync } = require('fs');
+const { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync, chmodSync, rmSync } = require('fs');
 const { join } = require('path');
 const Ajv = require('ajv').default;
 const standaloneCode = require('ajv/dist/standalone').default;
@@ -66,23 +66,35 @@ function sampleResourceList() {
         - name: sidecar
           image: "docker.io/foo/sidecar:2.0.0" # kobold: tag: 2.0.1; type: exact
 `;
-  const items = Array.from({ length: 20 }, (_, n) => deployment(n)).join('');
+  // The last item has an anchor, which the fast reader leaves to the yaml library's composer, so
+  // that the yaml bundle's code is cached too.
+  const items = Array.from({ length: 20 }, (_, n) => deployment(n)).join('') + deployment(20).replace('name: app-20', 'name: &name app-20');
   return `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n${items}functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  items:\n  - docker.io/foo/app:1.2.3\n  - docker.io/foo/sidecar:2.0.1\n`;
 }
 
-/** Runs the CLI bundle once on the sample and saves V8's code cache of it (src/cli/launch.ts). */
-function writeCodeCache() {
+/**
+ * Runs the CLI once on the sample and saves V8's code cache of each bundle it ran (src/cli/launch.ts):
+ * the sample's last item has an anchor, so the yaml bundle runs too.
+ */
+function writeCodeCaches() {
   const launch = join(root, 'dist', 'cli.js');
-  const cache = join(root, 'dist', 'cli-bundle.cache');
-  const program = `const { bundleScript, runBundle } = require(${JSON.stringify(launch)});
-const dir = require('path').dirname(${JSON.stringify(launch)});
-const script = bundleScript(dir);
-process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(cache)}, script.createCachedData()));
-runBundle(script, dir);`;
+  const program = `const { bundleScript, codeCacheFile, runCli } = require(${JSON.stringify(launch)});
+const { writeFileSync } = require('fs');
+const { dirname, join } = require('path');
+const dir = dirname(${JSON.stringify(launch)});
+const scripts = new Map();
+process.on('exit', () => { for (const [bundle, script] of scripts) writeFileSync(join(dir, codeCacheFile(bundle)), script.createCachedData()); });
+runCli(dir, (bundle) => { const script = bundleScript(dir, bundle); scripts.set(bundle, script); return script; });`;
   const result = require('child_process').spawnSync(process.execPath, ['-e', program], { input: sampleResourceList(), encoding: 'utf8' });
   if (result.status !== 0 || !/info/.test(result.stdout)) {
     process.stderr.write(`build: the sample run for the code cache failed (exit ${result.status}):\n${result.stderr}`);
     process.exit(1);
+  }
+  for (const bundle of ['cli-bundle.js', 'yaml-bundle.js']) {
+    if (!existsSync(join(root, 'dist', bundle.replace(/\.js$/, '.cache')))) {
+      process.stderr.write(`build: the sample run did not run ${bundle}, so it has no code cache\n`);
+      process.exit(1);
+    }
   }
 }
 
@@ -101,14 +113,29 @@ esbuild.buildSync({
   platform: 'node',
   target: 'node20',
   // Loaded on first use only (src/lazy.ts, src/match/schemes/index.ts, src/files/): left out of the bundle so that a run
-  // that does not need them does not even parse them.
+  // that does not need them does not even parse them (yaml is a bundle of its own, below).
   external: ['yaml', 're2js', 'ignore'],
   // jsonc-parser's main entry is a UMD build whose requires esbuild cannot follow: bundle its ES modules.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   minify: true,
   logLevel: 'warning',
 });
+// The yaml library, for the runs that compose YAML: a bundle of its own with its own code cache, which
+// the launcher runs on the CLI's first require('yaml'); its require('process') gets node's process
+// without the environment (scripts/yaml-process.js), so that the parser does not read
+// process.env.LOG_TOKENS for every token.
+esbuild.buildSync({
+  entryPoints: [require.resolve('yaml')],
+  outfile: join(dist, 'yaml-bundle.js'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  alias: { process: './scripts/yaml-process.js' },
+  minify: true,
+  logLevel: 'warning',
+});
 // The command: a launcher that runs the bundle with its code cache (src/cli/launch.ts).
 esbuild.buildSync({ entryPoints: [join(root, 'src', 'cli', 'launch.ts')], outfile: join(dist, 'cli.js'), bundle: true, platform: 'node', target: 'node20', minify: true, logLevel: 'warning' });
 chmodSync(join(dist, 'cli.js'), 0o755);
-writeCodeCache();
+writeCodeCaches();

@@ -113,7 +113,7 @@ describe('container image (a real Docker engine)', function () {
           .map((entry) => `app/schemas/${join(entry.parentPath ?? entry.path, entry.name).slice(join(REPO, 'schemas').length + 1)}`)
           .sort(),
       );
-      for (const file of ['cli.js', 'cli-bundle.js', 'cli-bundle.cache', 'index.js', 'index.d.ts']) assert.ok(added.includes(`app/dist/${file}`), `app/dist/${file} is missing`);
+      for (const file of ['cli.js', 'cli-bundle.js', 'cli-bundle.cache', 'yaml-bundle.js', 'yaml-bundle.cache', 'index.js', 'index.d.ts']) assert.ok(added.includes(`app/dist/${file}`), `app/dist/${file} is missing`);
       const sources = added.filter((path) => !path.startsWith('app/node_modules/') && /\.ts$/.test(path) && !path.endsWith('.d.ts'));
       assert.deepEqual(sources, [], 'no TypeScript sources');
       // Exactly the packages npm ci --omit=dev installs, by the lock file.

@@ -37,7 +37,7 @@ describe('npm package (npm pack, installed in an empty project)', function () {
 
   it('packs dist/, schemas/, README.md and package.json, and nothing of src/ or test/', () => {
     const files = packed.files.map(({ path }) => path);
-    for (const file of ['package.json', 'README.md', 'dist/cli.js', 'dist/cli-bundle.js', 'dist/cli-bundle.cache', 'dist/index.js', 'dist/index.d.ts', 'schemas/kobold-v1alpha3.schema.json', 'schemas/configmap.schema.json']) {
+    for (const file of ['package.json', 'README.md', 'dist/cli.js', 'dist/cli-bundle.js', 'dist/cli-bundle.cache', 'dist/yaml-bundle.js', 'dist/yaml-bundle.cache', 'dist/index.js', 'dist/index.d.ts', 'schemas/kobold-v1alpha3.schema.json', 'schemas/configmap.schema.json']) {
       assert.ok(files.includes(file), `${file} is not in the package`);
     }
     const stray = files.filter((file) => !/^(dist\/|schemas\/|README\.md$|package\.json$|LICENSE)/.test(file));
