@@ -50,6 +50,11 @@ export function jsonFormat<Payload>(format: Omit<EventFormat<Payload>, 'input'>)
   return { ...format, input: 'json' } as unknown as AnyEventFormat;
 }
 
+/** An envelope's reading: the pushes and warnings of the payload it holds, named after that payload's format. */
+export function envelopeReading(inner: FormatReading & { format: string }): FormatReading {
+  return { pushes: inner.pushes, warnings: inner.warnings, inner: inner.format };
+}
+
 /** The place of a problem in the content of an envelope's field (`message.data`). */
 export function fieldPlace(path: string): UnitPlace {
   return { kind: 'field', path };

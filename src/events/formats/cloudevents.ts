@@ -1,6 +1,6 @@
 import { base64Text } from '../base64-text';
 import { InputError } from '../../problem';
-import { FormatReading, inField, isRecord, jsonFormat } from '../format';
+import { envelopeReading, FormatReading, inField, isRecord, jsonFormat } from '../format';
 
 interface CloudEvent {
   specversion: string;
@@ -26,6 +26,6 @@ export const cloudevents = jsonFormat<CloudEvent>({
         : typeof event.data === 'string'
           ? nested.decodeText(event.data, 'data')
           : nested.decodeValue(event.data, 'data'));
-    return { pushes: inner.pushes, warnings: inner.warnings, inner: inner.format };
+    return envelopeReading(inner);
   },
 });

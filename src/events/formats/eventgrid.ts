@@ -1,4 +1,4 @@
-import { FormatReading, isRecord, jsonFormat } from '../format';
+import { envelopeReading, FormatReading, isRecord, jsonFormat } from '../format';
 
 interface EventGridEvent {
   eventType: string;
@@ -16,6 +16,6 @@ export const eventgrid = jsonFormat<EventGridEvent>({
   recognises: (payload) => isRecord(payload) && typeof payload.eventType === 'string' && 'subject' in payload && 'data' in payload,
   read(event, nested): FormatReading {
     const inner = nested.decodeValue(event.data, 'data');
-    return { pushes: inner.pushes, warnings: inner.warnings, inner: inner.format };
+    return envelopeReading(inner);
   },
 });
