@@ -373,6 +373,13 @@ describe('bad input', function () {
       });
     });
 
+    it('a FN_CONFIG whose item is an alias: the alias reads as its anchored reference', () => {
+      const file = write('alias-fc.yaml', `apiVersion: kobold/v1alpha3\nkind: List\nmetadata:\n  annotations:\n    latest: &latest ${NEW}\nitems:\n- *latest\n`);
+      const run = standalone([file, 'ok.yaml']);
+      assert.equal(run.status, 0, run.stderr);
+      sameBytes(run, `a: ${NEW} ${MARKER}\n`);
+    });
+
     it('a FILE that does not exist: a one-line error naming it, nothing on stdout (no partial write)', () => {
       const run = standalone(['fc.yaml', 'ok.yaml', 'nope.yaml']);
       assert.equal(run.status, 1);

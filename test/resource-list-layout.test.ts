@@ -25,7 +25,7 @@ function charactersParsed(run: () => void): number {
 }
 
 describe('ResourceList layout: the part around the items composed on its own', () => {
-  it('an anchor in the functionConfig: only the header and the functionConfig are parsed, and every marked item is updated', () => {
+  it('an anchor in the functionConfig: only its entry is parsed, and every marked item is updated', () => {
     const config = functionConfig('&config fn-config');
     const input = RESOURCE_LIST_HEADER + items(1000) + config;
     let output = '';
@@ -34,7 +34,7 @@ describe('ResourceList layout: the part around the items composed on its own', (
       assert.equal(run.results.filter((result) => result.severity === 'info').length, 100);
       output = run.output;
     });
-    assert.equal(parsed, RESOURCE_LIST_HEADER.length + 'items:\n'.length + config.length);
+    assert.equal(parsed, '    name: &config fn-config\n'.length);
     const plain = runResourceList(RESOURCE_LIST_HEADER + items(1000) + functionConfig('fn-config')).output;
     assert.equal(output, plain.replace('name: fn-config', 'name: &config fn-config'));
   });

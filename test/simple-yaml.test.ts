@@ -1,7 +1,11 @@
 import { strict as assert } from 'assert';
+import { Parser } from 'yaml';
 import { runResourceList } from '../src/krm/resource-list';
-import { readSimpleYaml } from '../src/yaml/fast-reader';
-import { composedTree, listFunctionConfig, RESOURCE_LIST_HEADER } from './support/samples';
+import { COMMENT_MARKERS, findCommentMarkers } from '../src/markers/walk';
+import { readSimpleResource, readSimpleYaml } from '../src/yaml/fast-reader';
+import { LiteNode } from '../src/yaml/lite-tree';
+import { composedTree, listFunctionConfig, MARKER, NEW, OLD, RESOURCE_LIST_HEADER } from './support/samples';
+import { watchCalls } from './support/work-count';
 
 /** The tree the full composer gives for a document, the reference the fast reader must equal. */
 
@@ -33,15 +37,17 @@ const NOT_SIMPLE: Record<string, string> = {
   'flow collection over several lines': 'a: {b: c,\n  d: e}\n',
   'comment inside a flow collection': 'a: [b, # c\n  d]\n',
   'implicit null in a flow mapping': 'a: {b, c: d}\n',
-  anchor: 'a: &x 1\nb: *x\n',
   'a !!str tag that makes a string of a number': 'a: !!str 1\n',
   'a !!str tag on a collection': 'a: !!str [x]\n',
-  'a !!str tag on an empty value': 'a: !!str\nb: 1\n',
-  'a tag other than !!str': 'a: !custom x\n',
   'multi-line plain scalar': 'a: one\n  two\n',
   'multi-line quoted scalar': 'a: "one\n  two"\n',
-  'folded block scalar': 'a: >\n  x\n',
   'quoted key': '"a": 1\n',
+  'an anchor on a key': '&k a: 1\n',
+  'an alias to an anchor that comes after it': 'a: *x\nb: &x 1\n',
+  'an anchored value that goes on at its key\'s column after a scalar (no YAML)': 'a: &x b\n- c\n',
+  'a key repeated inside an anchored mapping': 'a: &x\n  b: 1\n  b: 2\n',
+  'an anchored value the composer rejects (no YAML)': 'a: &x [b\nc: d\n',
+  'a tag whose handle no directive names (the whole document may have one)': 'a: !e!x b\n',
   'tab indentation': 'a:\n\tb: 1\n',
   'duplicate key': 'a: 1\na: 2\n',
   'complex key': '? a\n: b\n',
@@ -51,11 +57,11 @@ const NOT_SIMPLE: Record<string, string> = {
   'a comment without a blank before it, after a quoted value': "a: 'b'#c\n",
   'a colon and blank inside a plain value': 'a: b: c d\n',
   'bad indentation': 'a:\n    b: 1\n  c: 2\n',
-  'explicit indentation indicator': 'a: |2\n   x\n',
   'a tab-only line in a block scalar (no YAML)': 'foo: |\n\t\nbar: 1\n',
   'a tab-indented comment after a block scalar (no YAML)': 'a: |\n  x\n\t# c\nb: 1\n',
   'a tab before a nested sequence entry (no YAML)': '- \t- a\n',
   'a tab before a compact mapping (no YAML)': '- \ta: b\n',
+  'a tab before a sequence item\'s !!str tag (the yaml library\'s TAB_AS_INDENT)': '- \t!!str a\n',
   'a tab in a block scalar\'s content, for the composer to judge': 'foo: |\n \t\nbar: 1\n',
   'block sequences nested 10,000 deep, past what the reader recurses into (no RangeError)': `${'- '.repeat(10_000)}v\n`,
   'flow collections nested 10,000 deep, past what the reader recurses into (no RangeError)': `a: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
@@ -96,6 +102,51 @@ describe('readSimpleYaml', () => {
   });
 });
 
+describe('readSimpleYaml: the entries it has the composer read alone', () => {
+  /** Each document, and the text of each entry the reader gives the yaml library's parser, in order. */
+  const cases: Record<string, [string, string[]]> = {
+    'an anchor on a scalar, and an alias to it': ['a: &x 1\nb: *x\nc: d\n', ['a: &x 1\n', 'b: *x\n']],
+    'anchors on a mapping below and on sequence items': ['a: &m\n  b: 1\nc:\n- &s [x]\n- &t\n  d: e\n- f\n', ['a: &m\n  b: 1\n', '- &s [x]\n', '- &t\n  d: e\n']],
+    "an anchored value that is a sequence at its key's column": ['a: &x\n- 1\n- 2\nb: c\n', ['a: &x\n- 1\n- 2\n']],
+    'an anchor in a compact mapping, the `- ` before it made spaces': ['- name: &n app\n  image: x\n- - &i y\n  - *i\n', ['  name: &n app\n', '  - &i y\n', '  - *i\n']],
+    'a !!str tag on an empty value, and a tag other than !!str': ['a: !!str\nb: !custom x\n', ['a: !!str\n', 'b: !custom x\n']],
+    'a folded block scalar, with the comments and blank lines before the next entry': ['a: >-\n  x\n\n  y\n# c\n\nb: 1\n', ['a: >-\n  x\n\n  y\n# c\n\n']],
+    'literal block scalars with indentation indicators, kept and clipped': ['a: |+2\n   x\n\nb:\n  c: |1\n    y\n', ['a: |+2\n   x\n\n', '  c: |1\n    y\n']],
+    'an alias with a marker, and a marker inside an anchored mapping': [
+      `a: &img docker.io/x/y:1\nb: *img ${MARKER}\nspec: &s\n  image: docker.io/x/y:1 ${MARKER}\n`,
+      ['a: &img docker.io/x/y:1\n', `b: *img ${MARKER}\n`, `spec: &s\n  image: docker.io/x/y:1 ${MARKER}\n`],
+    ],
+  };
+  for (const [name, [text, entries]] of Object.entries(cases)) {
+    it(`reads ${name} as the composer does, composing only those entries`, () => {
+      const parsed: string[] = [];
+      let tree: LiteNode | null = null;
+      watchCalls(Parser.prototype, 'parse', (args) => parsed.push(args[0] as string), () => (tree = readSimpleYaml(text, 0, text.length, false)));
+      assert.deepEqual(tree, composedTree(text));
+      assert.deepEqual(parsed, entries);
+    });
+  }
+
+  it('reports the markers in the entries it had composed, with their paths, as the marker walk finds them in the tree', () => {
+    const [text] = cases['an alias with a marker, and a marker inside an anchored mapping'];
+    for (const prune of [false, true]) {
+      const read = readSimpleResource(text, 0, text.length, false, COMMENT_MARKERS, prune)!;
+      assert.deepEqual(read.markers, findCommentMarkers(composedTree(text)));
+      assert.deepEqual(read.markers.marked.map((marked) => marked.path), [['spec', 'image']]);
+      assert.deepEqual(read.markers.misplaced.map((misplaced) => misplaced.path), [['b']], 'the marker on the alias is reported as misplaced');
+    }
+  });
+
+  it('reads an item of a ResourceList with an anchor on every name, and updates its markers, composing only the anchored entries', () => {
+    const input = `${RESOURCE_LIST_HEADER}items:\n- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: &name p\n  spec:\n    containers:\n    - name: &name c\n      image: ${OLD} ${MARKER}\n${listFunctionConfig()}`;
+    const parsed: string[] = [];
+    let output = '';
+    watchCalls(Parser.prototype, 'parse', (args) => parsed.push(args[0] as string), () => (output = runResourceList(input).output));
+    assert.ok(output.startsWith(input.replace(`${OLD} ${MARKER}`, `${NEW} ${MARKER}`)), output);
+    assert.deepEqual(parsed.filter((text) => text.includes('&name')), ['    name: &name p\n', '      name: &name c\n']);
+  });
+});
+
 describe('the fast path on items with marker text that is not a marker', () => {
   const header = `${RESOURCE_LIST_HEADER}items:\n`;
   const config = listFunctionConfig();
@@ -105,7 +156,7 @@ describe('the fast path on items with marker text that is not a marker', () => {
     'a double-quoted string': '    quoted: "docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: semver"\n',
     'a single-quoted string': "    quoted: 'docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: semver'\n",
     'a flow collection': '    flow: ["docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: semver", {a: "# kobold: x"}]\n',
-    'a folded block scalar (left to the composer)': '    folded: >\n      docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: semver\n',
+    'a folded block scalar (its entry composed alone)': '    folded: >\n      docker.io/acme/app:1.0.0 # kobold: tag: ^1; type: semver\n',
   };
   for (const [name, extra] of Object.entries(cases)) {
     it(`leaves ${name} alone and updates the real marker beside it`, () => {

@@ -9,7 +9,7 @@ import { fileError } from '../files/walk';
 import { firstYamlError } from '../yaml/cst';
 import { decodeYamlBytes, decodeYamlInput, DecodedInput } from '../yaml/input-text';
 import { ttyModule, v8Module, yamlLibrary } from '../lazy';
-import { liteToJs } from '../yaml/lite-tree';
+import { holdsAlias, liteToJs } from '../yaml/lite-tree';
 import { runResourceList } from '../krm/resource-list';
 import { Result, resultsYaml } from '../output/results';
 import { ResultLog } from '../output/result-log';
@@ -196,10 +196,10 @@ function runKrm(stdin: StdinBytes): Outcome {
   return { stdout: { source, ascii, write: run.write }, stderr: errors.join(''), exitCode: run.hasError ? 1 : 0 };
 }
 
-/** A YAML document as plain values: by the simple reader when it can, else by the yaml library; its first error at its place. */
+/** A YAML document as plain values: by the simple reader when it can (no alias to expand), else by the yaml library; its first error at its place. */
 function readYamlDocument(text: string): unknown {
   const simple = readSimpleYaml(text, 0, text.length, false);
-  if (simple !== null) return liteToJs(simple);
+  if (simple !== null && !holdsAlias(simple)) return liteToJs(simple);
   const doc = yamlLibrary().parseDocument(text);
   const error = firstYamlError(doc, text, 0);
   if (error !== undefined) throw error;

@@ -3,7 +3,7 @@ import { yamlLibrary } from '../lazy';
 import { Edit, EditedOutput, EditList, textOutput } from '../output/edits';
 import { checkImageRefs, loadFunctionConfig } from './fn-config';
 import { formatProblem, InputError, inputErrorAt, inputErrorOf } from '../problem';
-import { entryOf, liteToJs, scalarAt } from '../yaml/lite-tree';
+import { entryOf, holdsAlias, liteToJs, scalarAt } from '../yaml/lite-tree';
 import { Result, resultsYaml, writeResultsYaml } from '../output/results';
 import { ResultLog } from '../output/result-log';
 import { readSimpleYaml } from '../yaml/fast-reader';
@@ -143,10 +143,10 @@ interface ListTop {
   functionConfig: () => unknown;
 }
 
-/** The part around the items read by the fast reader, or null when it declines it. */
+/** The part around the items read by the fast reader, or null when it declines it or it holds an alias (composedTop expands those). */
 function simpleTop(skeleton: string): ListTop | null {
   const top = readSimpleYaml(skeleton, 0, skeleton.length, false);
-  if (top === null) return null;
+  if (top === null || holdsAlias(top)) return null;
   const functionConfig = liteToJs(entryOf(top, 'functionConfig'));
   return { apiVersion: scalarAt(top, 'apiVersion'), kind: scalarAt(top, 'kind'), hasResults: entryOf(top, 'results') !== undefined, functionConfig: () => functionConfig };
 }

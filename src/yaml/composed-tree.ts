@@ -84,6 +84,8 @@ export interface ComposedWalk {
   onDuplicateKey?: (duplicate: DuplicateKey) => void;
   /** An alias whose anchor is nowhere before it (the composer leaves those for toJS to find). */
   onUnknownAlias?: (alias: Alias) => void;
+  /** The anchors defined before the node, to which the walk adds the node's own (by default none and a set of its own). */
+  anchors?: Set<string>;
 }
 
 /**
@@ -102,7 +104,7 @@ export function liteTreeOf(root: unknown, source: string, base: number, walk: Co
     if (isSeq(node)) return { kind: 'seq', flow: inFlow || Boolean(node.flow), items: [] };
     return absentValue(inFlow);
   };
-  const anchors = new Set<string>();
+  const anchors = walk.anchors ?? new Set<string>();
   const tree = convert(root, false);
   // The nodes still to walk, the next one last, each with its lite node; null for what has none
   // (keys, and what is inside a key), which is walked only for its anchors and aliases.
@@ -181,18 +183,23 @@ export function beforeFirstCompose(prepare: () => void): void {
   beforeFirst = prepare;
 }
 
-/**
- * Composes a unit of `source` with the yaml library: any YAML at all, and the first error as an
- * InputError in the unit, at its position in `source`.
- */
-export function composeUnit(source: string, unit: Unit): ComposedUnit {
+/** The yaml library, for a compose: runs the beforeFirstCompose hook first, once. */
+function composerLibrary(): typeof import('yaml') {
   if (beforeFirst !== undefined) {
     const prepare = beforeFirst;
     beforeFirst = undefined;
     prepare();
   }
+  return yamlLibrary();
+}
+
+/**
+ * Composes a unit of `source` with the yaml library: any YAML at all, and the first error as an
+ * InputError in the unit, at its position in `source`.
+ */
+export function composeUnit(source: string, unit: Unit): ComposedUnit {
   const text = source.slice(unit.start, unit.end);
-  const doc = yamlLibrary().parseDocument(text, COMPOSE_OPTIONS);
+  const doc = composerLibrary().parseDocument(text, COMPOSE_OPTIONS);
   if (doc.errors.length > 0) throw (directiveInDocument(source, unit.start + doc.errors[0].pos[0]) ?? firstYamlError(doc, source, unit.start)!).inUnit(unitPlace(unit));
   const duplicateKeys: DuplicateKey[] = [];
   const tree = liteTreeOf(doc.contents, text, unit.start, {
@@ -203,4 +210,25 @@ export function composeUnit(source: string, unit: Unit): ComposedUnit {
   });
   // A map's repeated keys are found before what is nested in its earlier values: in the order they are written.
   return { tree: unit.kind === 'seq-item' ? itemOf(tree) : tree, duplicateKeys: duplicateKeys.sort((a, b) => a.offset - b.offset) };
+}
+
+/**
+ * The value of the one entry of a block mapping, or the one item of a block sequence, that
+ * `fragment` holds, composed by the yaml library: the fast reader's way to read one entry it does
+ * not read itself (fast-reader.ts). The fragment is that entry's lines cut from a unit, at their
+ * columns, whose first line starts at offset `base` of the unit's source. Its aliases must name
+ * an anchor of `anchors` (those before it in the unit) or one before them in the fragment, and
+ * its anchors are added to `anchors`. Null when the composer finds an error, an alias names no
+ * anchor, a mapping repeats a key or the fragment holds anything but one entry: the whole unit is
+ * then the composer's, to report what it finds.
+ */
+export function composeEntry(fragment: string, base: number, anchors: Set<string>): LiteNode | null {
+  const doc = composerLibrary().parseDocument(fragment, COMPOSE_OPTIONS);
+  if (doc.errors.length > 0) return null;
+  let clean = true;
+  const tree = liteTreeOf(doc.contents, fragment, base, { anchors, onDuplicateKey: () => (clean = false), onUnknownAlias: () => (clean = false) });
+  if (!clean) return null;
+  if (tree.kind === 'map' && !tree.flow && tree.entries.length === 1) return tree.entries[0][1];
+  if (tree.kind === 'seq' && !tree.flow && tree.items.length === 1) return tree.items[0];
+  return null;
 }

@@ -1,9 +1,13 @@
-import { LiteMap, LiteNode, LiteScalar, LiteSeq, liteToJs, PathSegment } from './lite-tree';
-import { hasMarker, MarkerReport } from './marker-report';
+import { composeEntry } from './composed-tree';
+import { isCollection, LiteMap, LiteNode, LiteScalar, LiteSeq, liteToJs, PathSegment } from './lite-tree';
+import { findMarkers, hasMarker, MarkerReport } from './marker-report';
 import { scanFrom } from './sticky-scan';
 
 /** Thrown inside the reader when the text leaves the simple subset; the caller composes instead. */
 class NotSimple extends Error {}
+
+/** The one NotSimple thrown, made once: a unit the reader declines costs no stack trace. */
+const NOT_SIMPLE = new NotSimple('not simple block YAML');
 
 const TAB = 9;
 const LF = 10;
@@ -16,7 +20,7 @@ const DOUBLE_QUOTE = 34;
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
 
 const notSimple = (): never => {
-  throw new NotSimple();
+  throw NOT_SIMPLE;
 };
 
 /* The scans along a line are sticky regular expressions (sticky-scan.ts); a line break of any kind ends each. */
@@ -43,6 +47,12 @@ const BLANK_OR_COMMENT_LINES = /(?:[ \t]*(?:#[^\n]*)?\r?\n)*/y;
  * input). A line it does not fit is read step by step; it accepts a subset of what those steps do.
  */
 const ENTRY_LINE = /([^\s'"#&*!|>%@`{}[\],?:-][^\s:#]*(?::[^\s:#]+)*):(?:( +)([^\s'"#&*!|>%@`{}[\],?:-](?:[^\s:]|:(?=[^\s]))*|'[^'\r\n]*'|"[^"\\\r\n]*"))?( *| +#[^\r\n]*)(?=\r?\n|$)(?:\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*( *))?/y;
+/**
+ * The start of a value that the reader has the yaml library compose, its entry alone
+ * (composedEntry): an anchor, an alias, a tag other than `!!str` before a blank, a folded block
+ * scalar, a literal one with an indentation indicator.
+ */
+const COMPOSED_VALUE = /[&*>]|!(?!!str[ \t])|\|[-+]?[0-9]/y;
 /** A plain scalar in a flow collection, up to an indicator, a comment or a `:` that ends it (the caller stops it at the line's end). */
 const FLOW_PLAIN = /(?:[^,[\]{}#:\n]|:(?![ ,[\]{}]|$))*/y;
 
@@ -111,6 +121,8 @@ let nextIndent = -1;
 let keyAt = -1;
 let keyFound: string | null = null;
 let keyAfter = -1;
+/** The anchors of the unit so far (the yaml library composes every node that has one: composedEntry). */
+const anchors = new Set<string>();
 /** The entries kept of the mappings being read, the same way; a mapping takes its own as an array of their number. */
 const openEntries: Array<[string, LiteNode]> = [];
 let openEntriesTop = 0;
@@ -134,6 +146,7 @@ function resetState(text: string, end: number, sequenceItem: boolean, markerRepo
   keyFound = null;
   openEntries.length = 0;
   openEntriesTop = 0;
+  anchors.clear();
 }
 
 function retains(node: LiteNode): boolean {
@@ -171,7 +184,7 @@ function leave(outer: boolean): void {
 
 /** Reports a value read at `segment` of the collection being read if it has a marker, or marker text in its content. */
 function noteValue(segment: PathSegment, value: LiteNode): void {
-  if (value.kind === 'scalar' && depth >= 0 && hasMarker(value, markerPrefix)) report.add(markers, path, segment, value);
+  if ((value.kind === 'scalar' || value.kind === 'alias') && depth >= 0 && hasMarker(value, markerPrefix)) report.add(markers, path, segment, value);
 }
 
 /** The value at `i`, one level deeper. */
@@ -321,7 +334,10 @@ function readValue(i: number, column: number, lineStart: number, allowCompact: b
   let tabbed = false;
   for (; i < lineEnd && isBlank(source[i]); i++) tabbed ||= source.charCodeAt(i) === TAB;
   if (i === lineEnd || source[i] === '#') return valueBelow(column, lineStart, i, commentAt(i, lineEnd), !allowCompact);
+  if (scanFrom(COMPOSED_VALUE, source, i) >= 0) return composedEntry(column, lineStart, !allowCompact);
   if (source.startsWith(STRING_TAG, i)) {
+    // The yaml library takes a tab before a sequence item's properties for indentation, and rejects it.
+    if (tabbed && allowCompact) notSimple();
     lastLine = lineStart;
     return taggedString(i + STRING_TAG.length, lineEnd);
   }
@@ -333,6 +349,42 @@ function readValue(i: number, column: number, lineStart: number, allowCompact: b
   if (source[i] === '|') return literalScalar(i, column, lineStart);
   lastLine = lineStart;
   return inlineScalar(i, lineEnd);
+}
+
+/**
+ * The value of the entry whose line starts at `lineStart` (a mapping's entry, or with
+ * `mappingValue` false a sequence's item, at column `column`), composed by the yaml library: the
+ * entry's lines are cut out at their columns (what is before the entry on its first line, the
+ * `- ` of outer sequences, made spaces: a tab there has made the reader decline already), up to
+ * the next line with content at the entry's column
+ * or left of it, and composed as a mapping of one entry or a sequence of one item. The lines it
+ * takes are the entry's whatever the value is (a mapping's value goes on at its own column only
+ * as `- ` items): the lines after them end it in the unit as they end the fragment, so the
+ * fragment reads as the entry reads in place. The composer reads only this entry, however long
+ * the unit around it; where it finds anything wrong, or an alias to no anchor before it in the
+ * unit, the reader declines the unit, and the composer reads it whole to say what.
+ */
+function composedEntry(column: number, lineStart: number, mappingValue: boolean): LiteNode {
+  // A unit that ends inside a line would cut the entry's last line short.
+  if (endsInsideLine) notSimple();
+  const entryStart = lineStart + column;
+  let last = lineStart;
+  let next = contentAfter(lineStart);
+  while (next >= 0 && (nextIndent > column || (mappingValue && nextIndent === column && seqEntryAt(next + column, next)))) {
+    last = next;
+    next = contentAfter(next);
+  }
+  lastLine = last;
+  const fragment = ' '.repeat(column) + source.slice(entryStart, next < 0 ? limit : next);
+  const value = composeEntry(fragment, lineStart, anchors) ?? notSimple();
+  if (isCollection(value)) noteMarkersBelow(value);
+  return value;
+}
+
+/** Reports the markers inside a collection that the composer read (composedEntry), the path to it being `path`. */
+function noteMarkersBelow(collection: LiteMap | LiteSeq): void {
+  const outer = path.slice();
+  findMarkers(collection, { prefix: markerPrefix, empty: () => markers, add: (found, inner, segment, node) => report.add(found, outer.concat(inner), segment, node) });
 }
 
 function sequence(i: number, column: number, lineStart: number): LiteSeq {
@@ -366,7 +418,7 @@ function mapping(i: number, column: number, lineStart: number): LiteMap {
     addKey(keys, key);
     const value = line === null ? childValue(keyAfter, column, lineStart, false, key) : entryLineValue(line, i, column, lineStart);
     if (value !== null) {
-      if (value.kind === 'scalar' && (value.comment !== null || value.style === 'BLOCK')) noteValue(key, value);
+      if (value.kind === 'alias' || (value.kind === 'scalar' && (value.comment !== null || value.style === 'BLOCK'))) noteValue(key, value);
       if (retains(value)) openEntries[openEntriesTop++] = [key, value];
     }
     // The next line is usually known already (contentAfter), and is no `- ` line (seqEntryAt).
@@ -590,9 +642,12 @@ function literalScalar(i: number, parentIndent: number, lineStart: number): Lite
  * The reader takes the block YAML that kpt and kustomize write and people mostly keep: block
  * mappings and sequences, plain keys, single-line plain and quoted scalars, literal block scalars,
  * flow collections that close on their line, comments. It reads straight from the source with
- * offsets, without building tokens, and gives up (returns null) on anything else — multi-line flow
- * collections and scalars, anchors, aliases, tags (but `!!str` on a string), folded scalars, quoted keys, tabs in
- * indentation, duplicate keys, anything odd — for the full composer to handle and to report.
+ * offsets, without building tokens. A value that starts with an anchor, an alias, a tag (but
+ * `!!str` on a string) or a block scalar header it does not read (folded, or with an indentation
+ * indicator) it has the yaml library compose, that entry alone (composedEntry). It gives up
+ * (returns null) on anything else — multi-line flow collections and scalars, quoted keys and keys
+ * with properties, tabs in indentation, duplicate keys, anything odd, and whatever the composer
+ * finds wrong in an entry — for the full composer to read the whole unit and to report.
  *
  * With `prune`, the tree keeps only what the marker walk and the resource's identity need: the
  * root's own entries, all of `metadata`, the scalars with a marker comment, and the collections on
@@ -612,7 +667,7 @@ export function readSimpleResource<M>(text: string, start: number, end: number, 
     if (!sequenceItem) return { tree: node, markers: markers as M };
     return node.kind === 'seq' && node.items.length === 1 ? { tree: node.items[0], markers: markers as M } : null;
   } catch (error) {
-    if (error instanceof NotSimple) return null;
+    if (error === NOT_SIMPLE) return null;
     throw error;
   } finally {
     resetState('', 0, false, NO_MARKERS, false);

@@ -94,7 +94,21 @@ function resolvePlain(value: string): unknown {
   return value;
 }
 
-/** The plain JavaScript value of a tree, as `toJS` of the yaml library gives it. */
+/** Whether a tree holds an alias anywhere: liteToJs cannot expand one, as the tree keeps no anchors. */
+export function holdsAlias(node: LiteNode): boolean {
+  switch (node.kind) {
+    case 'map':
+      return node.entries.some(([, value]) => holdsAlias(value));
+    case 'seq':
+      return node.items.some((item) => item !== undefined && holdsAlias(item));
+    case 'alias':
+      return true;
+    case 'scalar':
+      return false;
+  }
+}
+
+/** The plain JavaScript value of a tree without aliases (holdsAlias), as `toJS` of the yaml library gives it. */
 export function liteToJs(node: LiteNode | undefined): unknown {
   if (node === undefined) return undefined;
   switch (node.kind) {
