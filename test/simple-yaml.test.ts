@@ -34,15 +34,6 @@ const SIMPLE_DOCUMENTS: Record<string, string> = {
 };
 
 const NOT_SIMPLE: Record<string, string> = {
-  'flow collection over several lines': 'a: {b: c,\n  d: e}\n',
-  'comment inside a flow collection': 'a: [b, # c\n  d]\n',
-  'implicit null in a flow mapping': 'a: {b, c: d}\n',
-  'a !!str tag that makes a string of a number': 'a: !!str 1\n',
-  'a !!str tag on a collection': 'a: !!str [x]\n',
-  'multi-line plain scalar': 'a: one\n  two\n',
-  'multi-line quoted scalar': 'a: "one\n  two"\n',
-  'quoted key': '"a": 1\n',
-  'an anchor on a key': '&k a: 1\n',
   'an alias to an anchor that comes after it': 'a: *x\nb: &x 1\n',
   'an anchored value that goes on at its key\'s column after a scalar (no YAML)': 'a: &x b\n- c\n',
   'a key repeated inside an anchored mapping': 'a: &x\n  b: 1\n  b: 2\n',
@@ -50,7 +41,9 @@ const NOT_SIMPLE: Record<string, string> = {
   'a tag whose handle no directive names (the whole document may have one)': 'a: !e!x b\n',
   'tab indentation': 'a:\n\tb: 1\n',
   'duplicate key': 'a: 1\na: 2\n',
-  'complex key': '? a\n: b\n',
+  'complex key (its value on a line of its own at its column)': '? a\n: b\n',
+  'a complex key after an entry': 'a: 1\n? b\n: c\n',
+  'an anchor alone on a line at the column of the entries, a key below it (no YAML)': 'a:\n  b: 1\n  &x\n    c: 2\n',
   'two documents': 'a: 1\n---\nb: 2\n',
   directive: '%YAML 1.2\n---\na: 1\n',
   'nested mapping on one line': 'a: b: c\n',
@@ -62,7 +55,6 @@ const NOT_SIMPLE: Record<string, string> = {
   'a tab before a nested sequence entry (no YAML)': '- \t- a\n',
   'a tab before a compact mapping (no YAML)': '- \ta: b\n',
   'a tab before a sequence item\'s !!str tag (the yaml library\'s TAB_AS_INDENT)': '- \t!!str a\n',
-  'a tab in a block scalar\'s content, for the composer to judge': 'foo: |\n \t\nbar: 1\n',
   'block sequences nested 10,000 deep, past what the reader recurses into (no RangeError)': `${'- '.repeat(10_000)}v\n`,
   'flow collections nested 10,000 deep, past what the reader recurses into (no RangeError)': `a: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
 };
@@ -112,6 +104,13 @@ describe('readSimpleYaml: the entries it has the composer read alone', () => {
     'a !!str tag on an empty value, and a tag other than !!str': ['a: !!str\nb: !custom x\n', ['a: !!str\n', 'b: !custom x\n']],
     'a folded block scalar, with the comments and blank lines before the next entry': ['a: >-\n  x\n\n  y\n# c\n\nb: 1\n', ['a: >-\n  x\n\n  y\n# c\n\n']],
     'literal block scalars with indentation indicators, kept and clipped': ['a: |+2\n   x\n\nb:\n  c: |1\n    y\n', ['a: |+2\n   x\n\n', '  c: |1\n    y\n']],
+    'a flow collection over several lines, with a comment and an implicit null in it': ['a: {b: c,\n  d: e}\nf: [g, # h\n  i]\nj: {k, l: m}\n', ['a: {b: c,\n  d: e}\n', 'f: [g, # h\n  i]\n', 'j: {k, l: m}\n']],
+    'plain and quoted scalars over several lines, as values and items': ['a: one\n  two\nb: "one\n  two"\nc:\n- x\n  y\n- z\n', ['a: one\n  two\n', 'b: "one\n  two"\n', '- x\n  y\n']],
+    'a value on the line below its key, and a flow mapping there': ['a:\n  value\nb:\n  {}\nc: d\n', ['a:\n  value\n', 'b:\n  {}\n']],
+    'a !!str tag before a number and on a collection': ['a: !!str 1\nb: !!str [x]\n', ['a: !!str 1\n', 'b: !!str [x]\n']],
+    'quoted keys and a key with an anchor, and an item whose compact mapping starts with one': ['"a": 1\n&k b: 2\nc:\n- \'d\': 3\n  e: 4\n', ['"a": 1\n', '&k b: 2\n', '- \'d\': 3\n  e: 4\n']],
+    'a tab in a block scalar\'s content, for the composer to judge': ['foo: |\n \t\nbar: 1\n', ['foo: |\n \t\n']],
+    'plain scalars that start with an indicator': ['a: -c\nb: --flag=x -v\nc: :x\nd: ?y\ne:\n- -c\n- ---\n', []],
     'an alias with a marker, and a marker inside an anchored mapping': [
       `a: &img docker.io/x/y:1\nb: *img ${MARKER}\nspec: &s\n  image: docker.io/x/y:1 ${MARKER}\n`,
       ['a: &img docker.io/x/y:1\n', `b: *img ${MARKER}\n`, `spec: &s\n  image: docker.io/x/y:1 ${MARKER}\n`],

@@ -2,7 +2,7 @@ import type { Alias, Scalar } from 'yaml';
 import { yamlLibrary } from '../lazy';
 import { InputError, inputErrorAt } from '../problem';
 import { firstYamlError } from './cst';
-import { LiteNode, ScalarStyle } from './lite-tree';
+import { LiteNode, LiteSeq, ScalarStyle } from './lite-tree';
 import { Unit, unitPlace } from './split';
 
 /** The text of the comment that trails `end` on its line (after blanks and at most one `,`), if any. */
@@ -213,22 +213,29 @@ export function composeUnit(source: string, unit: Unit): ComposedUnit {
 }
 
 /**
- * The value of the one entry of a block mapping, or the one item of a block sequence, that
- * `fragment` holds, composed by the yaml library: the fast reader's way to read one entry it does
- * not read itself (fast-reader.ts). The fragment is that entry's lines cut from a unit, at their
- * columns, whose first line starts at offset `base` of the unit's source. Its aliases must name
- * an anchor of `anchors` (those before it in the unit) or one before them in the fragment, and
- * its anchors are added to `anchors`. Null when the composer finds an error, an alias names no
- * anchor, a mapping repeats a key or the fragment holds anything but one entry: the whole unit is
- * then the composer's, to report what it finds.
+ * The one entry of a block mapping (its key, a scalar, and its value), or the one item of a block
+ * sequence (its value), that `fragment` holds, composed by the yaml library: the fast reader's way
+ * to read one entry it does not read itself (fast-reader.ts). The fragment is that entry's lines
+ * cut from a unit, at their columns, whose first line starts at offset `base` of the unit's
+ * source. Its aliases must name an anchor of `anchors` (those before it in the unit) or one before
+ * them in the fragment, and its anchors are added to `anchors`. Null when the composer finds an
+ * error, an alias names no anchor, a mapping repeats a key or the fragment holds anything but one
+ * such entry, with a mapping's key on its first line: the whole unit is then the composer's, to
+ * report what it finds.
  */
-export function composeEntry(fragment: string, base: number, anchors: Set<string>): LiteNode | null {
-  const doc = composerLibrary().parseDocument(fragment, COMPOSE_OPTIONS);
+export function composeEntry(fragment: string, base: number, anchors: Set<string>): { key: string | undefined; value: LiteNode } | null {
+  const { isMap, isScalar, isSeq, parseDocument } = composerLibrary();
+  const doc = parseDocument(fragment, COMPOSE_OPTIONS);
   if (doc.errors.length > 0) return null;
+  const root = doc.contents;
+  // A mapping's key on the first line, as the entry's is in place: where properties stand alone
+  // on that line, the key below them would start the mapping at another column.
+  const firstLineEnd = fragment.indexOf('\n');
+  const keyOnFirstLine = (key: unknown): boolean => isScalar(key) && (firstLineEnd < 0 || key.range![0] < firstLineEnd);
+  const oneEntry = (isMap(root) && !root.flow && root.items.length === 1 && keyOnFirstLine(root.items[0].key)) || (isSeq(root) && !root.flow && root.items.length === 1);
+  if (!oneEntry) return null;
   let clean = true;
-  const tree = liteTreeOf(doc.contents, fragment, base, { anchors, onDuplicateKey: () => (clean = false), onUnknownAlias: () => (clean = false) });
+  const tree = liteTreeOf(root, fragment, base, { anchors, onDuplicateKey: () => (clean = false), onUnknownAlias: () => (clean = false) });
   if (!clean) return null;
-  if (tree.kind === 'map' && !tree.flow && tree.entries.length === 1) return tree.entries[0][1];
-  if (tree.kind === 'seq' && !tree.flow && tree.items.length === 1) return tree.items[0];
-  return null;
+  return tree.kind === 'map' ? { key: tree.entries[0][0], value: tree.entries[0][1] } : { key: undefined, value: (tree as LiteSeq).items[0] };
 }

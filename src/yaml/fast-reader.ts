@@ -32,6 +32,13 @@ const BLANKS = /[ \t]*/y;
 const KEY = /(?:[^:#\r\n]|:(?! |\r?\n|$)|(?<![ \t])#)*:(?= |\r?\n|$)/y;
 /** A plain scalar's text, stopping at a ` #` comment, a `:` that would make it a key, or the line's end. */
 const PLAIN = /(?:[^:#\r\n]|:(?![ \t]|\r?\n|$)|(?<![ \t])#)*/y;
+/** The indicators a plain scalar outside flow collections starts with when a character other than a blank follows (`-c`, `:x`, `?x`). */
+const PLAIN_INDICATOR_START = /[-?:][^\s]/y;
+/**
+ * The start of a line, at a mapping's column, that is no entry to compose alone (composedEntry):
+ * an explicit key or its value (`? `, `: `, on lines of their own), a document marker.
+ */
+const NO_ENTRY_ALONE = /(?:[?:]|---|\.\.\.)(?:[ \t]|\r?\n|$)/y;
 /** A quoted scalar that closes on its line. */
 const QUOTED = { '"': /"(?:[^"\\\r\n]|\\[^\r\n])*"/y, "'": /'(?:[^'\r\n]|'')*'/y } as const;
 
@@ -46,13 +53,7 @@ const BLANK_OR_COMMENT_LINES = /(?:[ \t]*(?:#[^\n]*)?\r?\n)*/y;
  * on the line (blanks, maybe a comment), 5 the next line's indentation (absent at the end of the
  * input). A line it does not fit is read step by step; it accepts a subset of what those steps do.
  */
-const ENTRY_LINE = /([^\s'"#&*!|>%@`{}[\],?:-][^\s:#]*(?::[^\s:#]+)*):(?:( +)([^\s'"#&*!|>%@`{}[\],?:-](?:[^\s:]|:(?=[^\s]))*|'[^'\r\n]*'|"[^"\\\r\n]*"))?( *| +#[^\r\n]*)(?=\r?\n|$)(?:\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*( *))?/y;
-/**
- * The start of a value that the reader has the yaml library compose, its entry alone
- * (composedEntry): an anchor, an alias, a tag other than `!!str` before a blank, a folded block
- * scalar, a literal one with an indentation indicator.
- */
-const COMPOSED_VALUE = /[&*>]|!(?!!str[ \t])|\|[-+]?[0-9]/y;
+const ENTRY_LINE = /([^\s'"#&*!|>%@`{}[\],?:-][^\s:#]*(?::[^\s:#]+)*):(?:( +)((?:[^\s'"#&*!|>%@`{}[\],?:-]|[-?:](?=[^\s]))(?:[^\s:]|:(?=[^\s]))*|'[^'\r\n]*'|"[^"\\\r\n]*"))?( *| +#[^\r\n]*)(?=\r?\n|$)(?:\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*( *))?/y;
 /** A plain scalar in a flow collection, up to an indicator, a comment or a `:` that ends it (the caller stops it at the line's end). */
 const FLOW_PLAIN = /(?:[^,[\]{}#:\n]|:(?![ ,[\]{}]|$))*/y;
 
@@ -321,8 +322,11 @@ function valueBelow(column: number, lineStart: number, emptyAt: number, comment:
   const next = contentAfter(lineStart);
   if (next >= 0) {
     const indent = nextIndent;
-    const sequenceHere = sameColumnSequence && indent === column && seqEntryAt(next + indent, next);
-    if (indent > column || sequenceHere) return collection(next + indent, indent, next);
+    const at = next + indent;
+    const sequenceHere = sameColumnSequence && indent === column && seqEntryAt(at, next);
+    if (sequenceHere || (indent > column && (seqEntryAt(at, next) || plainKey(at, lineEndAt(next)) !== null))) return collection(at, indent, next);
+    // Anything else below (a scalar or flow collection, a quoted key): the composer reads the entry.
+    if (indent > column) return composedValue(column, lineStart, sameColumnSequence);
   }
   lastLine = lineStart;
   return { kind: 'scalar', value: '', style: 'EMPTY', start: emptyAt, end: emptyAt, comment, inFlow: false };
@@ -334,37 +338,55 @@ function readValue(i: number, column: number, lineStart: number, allowCompact: b
   let tabbed = false;
   for (; i < lineEnd && isBlank(source[i]); i++) tabbed ||= source.charCodeAt(i) === TAB;
   if (i === lineEnd || source[i] === '#') return valueBelow(column, lineStart, i, commentAt(i, lineEnd), !allowCompact);
-  if (scanFrom(COMPOSED_VALUE, source, i) >= 0) return composedEntry(column, lineStart, !allowCompact);
-  if (source.startsWith(STRING_TAG, i)) {
-    // The yaml library takes a tab before a sequence item's properties for indentation, and rejects it.
-    if (tabbed && allowCompact) notSimple();
-    lastLine = lineStart;
-    return taggedString(i + STRING_TAG.length, lineEnd);
-  }
   if (allowCompact && (isSeqEntry(i, lineEnd) || plainKey(i, lineEnd) !== null)) {
     // A compact collection's indentation is spaces: `- \t- a` is no YAML (a scalar after a tab is).
     if (tabbed) notSimple();
     return collection(i, i - lineStart, lineStart);
   }
-  if (source[i] === '|') return literalScalar(i, column, lineStart);
-  lastLine = lineStart;
-  return inlineScalar(i, lineEnd);
+  return scalarOnLine(i, column, lineStart, lineEnd, tabbed && allowCompact) ?? composedValue(column, lineStart, !allowCompact);
 }
 
 /**
- * The value of the entry whose line starts at `lineStart` (a mapping's entry, or with
- * `mappingValue` false a sequence's item, at column `column`), composed by the yaml library: the
- * entry's lines are cut out at their columns (what is before the entry on its first line, the
- * `- ` of outer sequences, made spaces: a tab there has made the reader decline already), up to
- * the next line with content at the entry's column
- * or left of it, and composed as a mapping of one entry or a sequence of one item. The lines it
- * takes are the entry's whatever the value is (a mapping's value goes on at its own column only
- * as `- ` items): the lines after them end it in the unit as they end the fragment, so the
- * fragment reads as the entry reads in place. The composer reads only this entry, however long
- * the unit around it; where it finds anything wrong, or an alias to no anchor before it in the
- * unit, the reader declines the unit, and the composer reads it whole to say what.
+ * The scalar (or flow collection) at `i` as the reader reads it: on its line, or a literal block
+ * scalar below it. Null for anything else there, which the composer reads (readValue): only
+ * state that composedEntry sets again is changed before that is known.
  */
-function composedEntry(column: number, lineStart: number, mappingValue: boolean): LiteNode {
+function scalarOnLine(i: number, column: number, lineStart: number, lineEnd: number, afterTabInItem: boolean): LiteNode | null {
+  try {
+    if (source.startsWith(STRING_TAG, i)) {
+      // The yaml library takes a tab before a sequence item's properties for indentation, and rejects it.
+      if (afterTabInItem) notSimple();
+      lastLine = lineStart;
+      return taggedString(i + STRING_TAG.length, lineEnd);
+    }
+    if (source[i] === '|') return literalScalar(i, column, lineStart);
+    lastLine = lineStart;
+    return inlineScalar(i, lineEnd);
+  } catch (error) {
+    if (error === NOT_SIMPLE) return null;
+    throw error;
+  }
+}
+
+/** An entry that the yaml library composed: a mapping's key (none for a sequence's item) and the value. */
+interface ComposedEntry {
+  key: string | undefined;
+  value: LiteNode;
+}
+
+/**
+ * The entry whose line starts at `lineStart` (a mapping's entry, or with `mappingValue` false a
+ * sequence's item, at column `column`), composed by the yaml library: the entry's lines are cut
+ * out at their columns (what is before the entry on its first line, the `- ` of outer sequences,
+ * made spaces: a tab there has made the reader decline already), up to the next line with content
+ * at the entry's column or left of it, and composed as a mapping of one entry or a sequence of one
+ * item. The lines it takes are the entry's whatever the value is (a mapping's value goes on at its
+ * own column only as `- ` items): the lines after them end it in the unit as they end the
+ * fragment, so the fragment reads as the entry reads in place. The composer reads only this entry,
+ * however long the unit around it; where it finds anything wrong, or an alias to no anchor before
+ * it in the unit, the reader declines the unit, and the composer reads it whole to say what.
+ */
+function composedEntry(column: number, lineStart: number, mappingValue: boolean): ComposedEntry {
   // A unit that ends inside a line would cut the entry's last line short.
   if (endsInsideLine) notSimple();
   const entryStart = lineStart + column;
@@ -376,24 +398,41 @@ function composedEntry(column: number, lineStart: number, mappingValue: boolean)
   }
   lastLine = last;
   const fragment = ' '.repeat(column) + source.slice(entryStart, next < 0 ? limit : next);
-  const value = composeEntry(fragment, lineStart, anchors) ?? notSimple();
-  if (isCollection(value)) noteMarkersBelow(value);
+  return composeEntry(fragment, lineStart, anchors) ?? notSimple();
+}
+
+/** The value of the entry at `lineStart` composed by the yaml library (composedEntry), its markers reported; `path` leads to it. */
+function composedValue(column: number, lineStart: number, mappingValue: boolean): LiteNode {
+  const { value } = composedEntry(column, lineStart, mappingValue);
+  if (isCollection(value)) noteMarkersBelow(path, value);
   return value;
 }
 
-/** Reports the markers inside a collection that the composer read (composedEntry), the path to it being `path`. */
-function noteMarkersBelow(collection: LiteMap | LiteSeq): void {
-  const outer = path.slice();
-  findMarkers(collection, { prefix: markerPrefix, empty: () => markers, add: (found, inner, segment, node) => report.add(found, outer.concat(inner), segment, node) });
+/** composedValue, one level deeper. */
+function childComposed(segment: PathSegment, column: number, lineStart: number, mappingValue: boolean): LiteNode {
+  const outer = enter(segment);
+  const value = composedValue(column, lineStart, mappingValue);
+  leave(outer);
+  return value;
+}
+
+/** Reports the markers inside a collection that the composer read, `outer` being the path to it. */
+function noteMarkersBelow(outer: readonly PathSegment[], collection: LiteMap | LiteSeq): void {
+  const prefix = outer.slice();
+  findMarkers(collection, { prefix: markerPrefix, empty: () => markers, add: (found, inner, segment, node) => report.add(found, prefix.concat(inner), segment, node) });
 }
 
 function sequence(i: number, column: number, lineStart: number): LiteSeq {
   const items: LiteNode[] = [];
   for (let index = 0; ; index++) {
-    const item = childValue(i + 1, column, lineStart, true, index);
+    let item = childValue(i + 1, column, lineStart, true, index);
+    let next = contentAfter(lastLine);
+    if (goesOnBelow(next, column, lineStart)) {
+      item = childComposed(index, column, lineStart, false);
+      next = afterNext;
+    }
     noteValue(index, item);
     if (retains(item)) items[index] = item;
-    const next = contentAfter(lastLine);
     if (next < 0) break;
     const indent = nextIndent;
     if (indent < column) break;
@@ -414,15 +453,30 @@ function mapping(i: number, column: number, lineStart: number): LiteMap {
     ENTRY_LINE.lastIndex = i;
     let line = ENTRY_LINE.exec(source);
     if (line !== null && endsInsideLine && entryLineEnd(line, i) > limit) line = null;
-    const key = line === null ? plainKey(i, lineEndAt(lineStart)) ?? notSimple() : line[1];
-    addKey(keys, key);
-    const value = line === null ? childValue(keyAfter, column, lineStart, false, key) : entryLineValue(line, i, column, lineStart);
+    let key = line === null ? plainKey(i, lineEndAt(lineStart)) : line[1];
+    let value: LiteNode | null;
+    if (key === null) {
+      // A key the reader does not read (quoted, or with properties): the composer reads the entry.
+      if (scanFrom(NO_ENTRY_ALONE, source, i) >= 0) notSimple();
+      const entry = composedEntry(column, lineStart, true);
+      key = entry.key ?? notSimple();
+      value = entry.value;
+      if (isCollection(value) && depth >= 0) noteMarkersBelow(path.concat(key), value);
+      addKey(keys, key);
+    } else {
+      addKey(keys, key);
+      value = line === null ? childValue(keyAfter, column, lineStart, false, key) : entryLineValue(line, i, column, lineStart);
+    }
+    // The next line is usually known already (contentAfter), and is no `- ` line (seqEntryAt).
+    let next = afterLine === lastLine ? afterNext : contentAfter(lastLine);
+    if (goesOnBelow(next, column, lineStart)) {
+      value = childComposed(key, column, lineStart, true);
+      next = afterNext;
+    }
     if (value !== null) {
       if (value.kind === 'alias' || (value.kind === 'scalar' && (value.comment !== null || value.style === 'BLOCK'))) noteValue(key, value);
       if (retains(value)) openEntries[openEntriesTop++] = [key, value];
     }
-    // The next line is usually known already (contentAfter), and is no `- ` line (seqEntryAt).
-    const next = afterLine === lastLine ? afterNext : contentAfter(lastLine);
     if (next < 0) break;
     const indent = nextIndent;
     if (indent < column) break;
@@ -433,6 +487,16 @@ function mapping(i: number, column: number, lineStart: number): LiteMap {
   const entries = openEntries.slice(entriesFrom, openEntriesTop);
   openEntriesTop = entriesFrom;
   return { kind: 'map', flow: false, entries };
+}
+
+/**
+ * Whether the value of the entry at `lineStart` (column `column`), read on its line, goes on below
+ * it, on the next line with content (`next`) deeper than the entry: a plain or quoted scalar or a
+ * flow collection over several lines, which the composer reads (childComposed). Where the value
+ * took lines of its own (a collection, a block scalar), a deeper line after it is no YAML.
+ */
+function goesOnBelow(next: number, column: number, lineStart: number): boolean {
+  return next >= 0 && nextIndent > column && lastLine === lineStart;
 }
 
 /**
@@ -501,7 +565,7 @@ function inlineScalar(i: number, lineEnd: number): LiteNode {
     commentAt(end, lineEnd);
     return node;
   }
-  if (INDICATORS.has(c)) notSimple();
+  if (INDICATORS.has(c) && scanFrom(PLAIN_INDICATOR_START, source, i) < 0) notSimple();
   const stop = scanFrom(PLAIN, source, i);
   let end = stop >= lineEnd ? lineEnd : source[stop] === '#' ? stop : notSimple();
   while (end > i && isBlank(source[end - 1])) end--;
