@@ -5,15 +5,17 @@
 import { strict as assert } from 'assert';
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { Document, isDocument, isMap, isPair, isScalar, isSeq, parseAllDocuments, Scalar, visit } from 'yaml';
+import { Document, isDocument, isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, Scalar, visit, YAMLMap, YAMLSeq } from 'yaml';
 import { updateImageRefs } from '../src';
 import { runResourceList } from '../src/krm/resource-list';
 import { MARKER_HINT } from '../src/markers/prescreen';
 import { COMMENT_MARKERS, findCommentMarkers } from '../src/markers/walk';
-import { composeUnit } from '../src/yaml/composed-tree';
+import { composeUnit, liteTreeOf } from '../src/yaml/composed-tree';
 import { readSimpleResource } from '../src/yaml/fast-reader';
+import { LiteNode } from '../src/yaml/lite-tree';
 import { splitStream, Unit, Units } from '../src/yaml/split';
 import { SHARED, skipWith } from './support/process';
+import { propertyRuns, propertyTimeout } from './property/helpers';
 import { listFunctionConfig, RESOURCE_LIST_HEADER } from './support/samples';
 
 const CORPORA = join(SHARED, 'corpora');
@@ -293,5 +295,67 @@ describe('the manifests corpus (../shared/corpora/manifests): image and tag valu
   after(function () {
     // Without the corpus there are no files, and the test above says so by name.
     if (files.length > 0) assert.ok(marked >= 200, `${marked} image and tag values marked`);
+  });
+});
+
+/** What the mutations below insert: node properties, block scalar headers, indicators, blanks, breaks. */
+const MUTATIONS = ['&a ', '*a', '&b ', '!x ', '!!int ', '!!str ', '>-\n', '|2\n', '|+\n', '&a\n', '\t', ' ', '\n', '# c\n', '- ', ': ', '? ', '"', "'", '[', ']', '{', ','];
+
+describe('the fast reader on mutated manifests (../shared/corpora/manifests): it declines what the composer rejects, and reads the rest as the composer does', function () {
+  this.timeout(propertyTimeout(60_000));
+
+  it(`${propertyRuns(2000)} seeded mutations, most of them at the start of a value, as documents and as sequence items`, function () {
+    if (!existsSync(MANIFESTS)) skipWith(this, `${MANIFESTS} does not exist`);
+    const documents = readdirSync(MANIFESTS)
+      .sort()
+      .flatMap((file) => {
+        const text = readFileSync(join(MANIFESTS, file), 'utf8');
+        return documentsOf(text).filter((document) => document.errors.length === 0 && document.contents !== null).map((document) => text.slice(document.range[0], document.range[2]));
+      })
+      // The documents of up to 200 lines: the mutations of a long one would be far apart, and slow.
+      .filter((document) => document.split('\n').length <= 200);
+    let seed = 1;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    let declined = 0;
+    let read = 0;
+    for (let round = 0; round < propertyRuns(2000); round++) {
+      const lines = documents[random(documents.length)].split('\n');
+      for (let mutation = 0, count = 1 + random(3); mutation < count; mutation++) {
+        const at = random(lines.length);
+        const line = lines[at];
+        const valueStart = line.indexOf(': ') >= 0 ? line.indexOf(': ') + 2 : line.indexOf('- ') >= 0 ? line.indexOf('- ') + 2 : -1;
+        const column = random(3) === 0 || valueStart < 0 ? random(line.length + 1) : valueStart;
+        lines[at] = line.slice(0, column) + MUTATIONS[random(MUTATIONS.length)] + line.slice(column);
+      }
+      const asItem = random(2) === 0;
+      const body = lines.join('\n');
+      const text = asItem ? `items:\n${body.split('\n').map((line, i) => (line === '' ? '' : `${i === 0 ? '- ' : '  '}${line}`)).join('\n')}` : body;
+      const start = asItem ? 'items:\n'.length : 0;
+      const fast = readSimpleResource(text, start, text.length, asItem, COMMENT_MARKERS);
+      const document = parseDocument(text, { uniqueKeys: false });
+      let composed: LiteNode | undefined;
+      if (document.errors.length === 0) {
+        const root = asItem ? (document.contents as YAMLMap<unknown, YAMLSeq>).items[0]?.value : document.contents;
+        let clean = true;
+        if (!asItem || (isSeq(root) && root.items.length === 1)) {
+          composed = liteTreeOf(asItem ? (root as YAMLSeq).items[0] : root, text, 0, { onDuplicateKey: () => (clean = false), onUnknownAlias: () => (clean = false) });
+        }
+        if (!clean) composed = undefined;
+      }
+      if (composed === undefined) {
+        assert.equal(fast, null, `the fast reader declines what the composer rejects or warns about:\n${text}`);
+        declined++;
+      } else if (fast !== null) {
+        assert.deepEqual(fast.tree, composed, `the composer's tree:\n${text}`);
+        assert.deepEqual(fast.markers, findCommentMarkers(composed), `the composer's markers:\n${text}`);
+        read++;
+      }
+    }
+    // Not vacuous: many mutations break the YAML, and many leave YAML the fast reader reads (with entries composed).
+    assert.ok(declined >= propertyRuns(2000) / 2, `${declined} declined`);
+    assert.ok(read >= propertyRuns(2000) / 10, `${read} read`);
   });
 });
