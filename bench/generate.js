@@ -7,8 +7,8 @@
 // sparse: one Deployment in ten (index % 10 === 0) is marked; the others have ordinary comments
 //         (`# pinned by ops`) and no "kobold" text anywhere.
 // sparse-str: sparse with a `!!str` tag on every `name:` value (the fast reader takes it).
-// sparse-anchor: sparse with an anchor on every `name:` value, which the fast reader leaves to the
-//         composer: the marked Deployments take the composer path.
+// sparse-anchor: sparse with an anchor on every `name:` value, which the fast reader has the yaml
+//         library's composer read: the composer path, for the entries with an anchor.
 // The items look like what `kpt fn eval` sends (see ../shared/clients/kpt-*-fn-eval-input.yaml):
 // compact sequence indentation, kpt's config.kubernetes.io/* and internal.config.kubernetes.io/*
 // annotations, ten Deployments per file path.

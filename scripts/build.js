@@ -66,8 +66,8 @@ function sampleResourceList() {
         - name: sidecar
           image: "docker.io/foo/sidecar:2.0.0" # kobold: tag: 2.0.1; type: exact
 `;
-  // The last item has an anchor, which the fast reader leaves to the yaml library's composer, so
-  // that the yaml bundle's code is cached too.
+  // The last item has an anchor, whose entry the fast reader has the yaml library's composer read,
+  // so that the yaml bundle's code is cached too.
   const items = Array.from({ length: 20 }, (_, n) => deployment(n)).join('') + deployment(20).replace('name: app-20', 'name: &name app-20');
   return `apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n${items}functionConfig:\n  apiVersion: kobold/v1alpha3\n  kind: List\n  items:\n  - docker.io/foo/app:1.2.3\n  - docker.io/foo/sidecar:2.0.1\n`;
 }

@@ -54,6 +54,19 @@ describe('duplicate keys: a warning with the key, line and column; the marked fi
     assert.deepEqual(repeated.duplicateKeys, [{ key: '1.0', offset: 5 }]);
   });
 
+  it('keys that are one number, boolean or null written two ways are repeated keys on the fast reader\'s input too', () => {
+    for (const [first, second] of [['1', '1.0'], ['true', 'True'], ['~', 'null'], ['0x10', '16']]) {
+      const text = `${first}: a\n${second}: b\nimage: ${OLD} ${MARKER}\n`;
+      assert.equal(readSimpleYaml(text, 0, text.length, false), null, `${first} and ${second}: the composer's to judge`);
+      const { output, results } = updateImageRefs(text, [NEW], 'k.yaml');
+      assert.equal(output, text.replace(OLD, NEW));
+      assert.deepEqual(results.map((result) => [result.severity, result.message]), [
+        ['warning', `k.yaml, line 2, column 1: duplicate key ${JSON.stringify(second)}: the last one counts`],
+        ['info', `updated image ref "${OLD}" to "${NEW}"`],
+      ]);
+    }
+  });
+
   it('an annotation path through a repeated key follows the last occurrence, as Kubernetes reads it', () => {
     const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    kobold/markers: "spec.image: tag: ^1; type: semver"\nspec:\n  image: ${OLD}\nspec:\n  image: docker.io/acme/app:1.1.0\n`;
     const { output, results } = updateImageRefs(text, [NEW]);

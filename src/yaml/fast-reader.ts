@@ -1,5 +1,5 @@
 import { composeEntry } from './composed-tree';
-import { isCollection, LiteMap, LiteNode, LiteScalar, LiteSeq, liteToJs, PathSegment } from './lite-tree';
+import { isCollection, LiteMap, LiteNode, LiteScalar, LiteSeq, liteToJs, PathSegment, resolvePlain } from './lite-tree';
 import { findMarkers, hasMarker, MarkerReport } from './marker-report';
 import { scanFrom } from './sticky-scan';
 
@@ -32,6 +32,8 @@ const BLANKS = /[ \t]*/y;
 const KEY = /(?:[^:#\r\n]|:(?! |\r?\n|$)|(?<![ \t])#)*:(?= |\r?\n|$)/y;
 /** A plain scalar's text, stopping at a ` #` comment, a `:` that would make it a key, or the line's end. */
 const PLAIN = /(?:[^:#\r\n]|:(?![ \t]|\r?\n|$)|(?<![ \t])#)*/y;
+/** The plain scalars of four or five characters that are a null or a boolean under the core schema. */
+const NULL_AND_BOOLEAN_WORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 /** The indicators a plain scalar outside flow collections starts with when a character other than a blank follows (`-c`, `:x`, `?x`). */
 const PLAIN_INDICATOR_START = /[-?:][^\s]/y;
 /**
@@ -502,10 +504,20 @@ function goesOnBelow(next: number, column: number, lineStart: number): boolean {
 /**
  * Adds the key of an entry to its mapping's keys. A repeated key is the composer's to report (a
  * warning, with its place); a set finds it in constant time, however many keys the mapping has.
+ * So is a key that is no string (a number, a boolean, a null), which keys written otherwise equal
+ * (`1` and `1.0`, `true` and `True`, `~` and `null`): the composer compares their values.
  */
 function addKey(keys: Set<string>, key: string): void {
-  if (keys.has(key)) notSimple();
+  if (keys.has(key) || (mayNotBeAString(key) && typeof resolvePlain(key) !== 'string')) notSimple();
   keys.add(key);
+}
+
+/** Whether a plain scalar may be no string under the core schema: it starts as a number does (or `~`), or is a null or boolean word. */
+function mayNotBeAString(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126) return true;
+  const word = c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70; // n N t T f F
+  return word && (text.length === 4 || text.length === 5) && NULL_AND_BOOLEAN_WORDS.has(text);
 }
 
 /** Where the line of the entry at `i` that ENTRY_LINE matched ends (before its line break). */

@@ -80,7 +80,7 @@ export function scalarAt(node: LiteNode | undefined, ...keys: string[]): string 
 const NOT_A_STRING_START = /^(?:$|[-+.0-9~nNtTfF])/;
 
 /** A plain scalar's value under the YAML 1.2 core schema, as the yaml library's toJS gives it. */
-function resolvePlain(value: string): unknown {
+export function resolvePlain(value: string): unknown {
   if (!NOT_A_STRING_START.test(value)) return value;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(value)) return null;
   if (/^(?:[Tt]rue|TRUE)$/.test(value)) return true;

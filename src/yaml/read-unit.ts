@@ -25,9 +25,9 @@ export type UnitReader = <M>(source: string, unit: Unit, options: ReadOptions<M>
 type FinalReader = <M>(source: string, unit: Unit, options: ReadOptions<M>) => UnitRead<M>;
 
 /**
- * The fast reader (fast-reader.ts): simple block YAML read straight into the tree, pruned to what
- * the markers need unless `whole`, its markers noted on the way; it declines anything else,
- * duplicate keys included.
+ * The fast reader (fast-reader.ts): block YAML read straight into the tree, pruned to what the
+ * markers need unless `whole`, its markers noted on the way, with the yaml library composing the
+ * entries it does not read itself; it declines the rest, duplicate keys included.
  */
 const fastReader: UnitReader = (source, unit, { whole, report }) => {
   const simple = readSimpleResource(source, unit.start, unit.end, unit.kind === 'seq-item', report, !whole);
