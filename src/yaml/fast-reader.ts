@@ -326,8 +326,8 @@ function valueBelow(column: number, lineStart: number, emptyAt: number, comment:
     const indent = nextIndent;
     const at = next + indent;
     const sequenceHere = sameColumnSequence && indent === column && seqEntryAt(at, next);
-    if (sequenceHere || (indent > column && (seqEntryAt(at, next) || plainKey(at, lineEndAt(next)) !== null))) return collection(at, indent, next);
-    // Anything else below (a scalar or flow collection, a quoted key): the composer reads the entry.
+    if (sequenceHere || (indent > column && (!INDICATORS.has(source[at]) || seqEntryAt(at, next)))) return collection(at, indent, next);
+    // What starts with an indicator below (a flow collection, a quoted scalar or key, properties): the composer reads the entry.
     if (indent > column) return composedValue(column, lineStart, sameColumnSequence);
   }
   lastLine = lineStart;
