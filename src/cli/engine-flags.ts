@@ -31,10 +31,11 @@ export function engineFlagsFor(inputLength: number): string[] {
 }
 
 /**
- * The V8 flags to set, after engineFlagsFor's, when such a run starts composing units with the yaml
- * library (input the fast reader leaves): Node's default interrupt budget again. The library's
- * lexer, parser and composer run for every composed unit, so they must be optimized early; under
- * the large budget they stay in the interpreter and a composed unit costs half as much again
- * (callgrind, 500 composed items: 2.6 billion instructions instead of 1.5).
+ * The V8 flags to set, after engineFlagsFor's, when such a run starts composing with the yaml
+ * library (units the fast reader leaves, entries it does not read itself): Node's default
+ * interrupt budget again. The library's lexer, parser and composer run for every composed unit or
+ * entry, so they must be optimized early; under the large budget they stay in the interpreter and
+ * a composed unit costs half as much again (callgrind, 500 composed items: 2.6 billion
+ * instructions instead of 1.5).
  */
 export const COMPOSER_FLAGS = ['--interrupt-budget=67584'];
