@@ -109,7 +109,7 @@ describe('readSimpleYaml: the entries it has the composer read alone', () => {
     'plain and quoted scalars over several lines, as values and items': ['a: one\n  two\nb: "one\n  two"\nc:\n- x\n  y\n- z\n', ['a: one\n  two\n', 'b: "one\n  two"\n', '- x\n  y\n']],
     'a flow mapping and a quoted scalar on the line below their keys': ['a:\n  {}\nb:\n  "x"\nc: d\n', ['a:\n  {}\n', 'b:\n  "x"\n']],
     'a !!str tag before a number and on a collection': ['a: !!str 1\nb: !!str [x]\n', ['a: !!str 1\n', 'b: !!str [x]\n']],
-    'quoted keys and a key with an anchor, and an item whose compact mapping starts with one': ['"a": 1\n&k b: 2\nc:\n- \'d\': 3\n  e: 4\n', ['"a": 1\n', '&k b: 2\n', '- \'d\': 3\n  e: 4\n']],
+    'quoted keys and a key with an anchor, and items whose compact mapping starts with one': ['"a": 1\n&k b: 2\nc:\n- \'d\': 3\n  e: 4\n- &f !t g: 5\n  h: 6\n- "i: j"\n', ['"a": 1\n', '&k b: 2\n', "  'd': 3\n", '  &f !t g: 5\n']],
     'a tab in a block scalar\'s content, for the composer to judge': ['foo: |\n \t\nbar: 1\n', ['foo: |\n \t\n']],
     'plain scalars that start with an indicator': ['a: -c\nb: --flag=x -v\nc: :x\nd: ?y\ne:\n- -c\n- ---\n', []],
     'an alias with a marker, and a marker inside an anchored mapping': [

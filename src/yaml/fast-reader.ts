@@ -37,6 +37,11 @@ const NULL_AND_BOOLEAN_WORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 
 /** The indicators a plain scalar outside flow collections starts with when a character other than a blank follows (`-c`, `:x`, `?x`). */
 const PLAIN_INDICATOR_START = /[-?:][^\s]/y;
 /**
+ * A key with properties, or a quoted one, and its `:` on the line: in a sequence's item it starts a
+ * compact mapping (`- &d apiVersion: v1`), whose first entry the composer reads alone (mapping).
+ */
+const KEY_WITH_PROPERTIES = /(?:[&!][^\s]*[ \t]+)+[^\s#'"][^\r\n#]*?:(?=[ \t]|\r?\n|$)|(?:[&!][^\s]*[ \t]+)*(?:"(?:[^"\\\r\n]|\\.)*"|'(?:[^'\r\n]|'')*')[ \t]*:(?=[ \t]|\r?\n|$)/y;
+/**
  * The start of a line, at a mapping's column, that is no entry to compose alone (composedEntry):
  * an explicit key or its value (`? `, `: `, on lines of their own), a document marker.
  */
@@ -342,7 +347,7 @@ function readValue(i: number, column: number, lineStart: number, allowCompact: b
   let tabbed = false;
   for (; i < lineEnd && isBlank(source[i]); i++) tabbed ||= source.charCodeAt(i) === TAB;
   if (i === lineEnd || source[i] === '#') return valueBelow(column, lineStart, i, commentAt(i, lineEnd), !allowCompact);
-  if (allowCompact && (isSeqEntry(i, lineEnd) || plainKey(i, lineEnd) !== null)) {
+  if (allowCompact && (isSeqEntry(i, lineEnd) || plainKey(i, lineEnd) !== null || scanFrom(KEY_WITH_PROPERTIES, source, i) >= 0)) {
     // A compact collection's indentation is spaces: `- \t- a` is no YAML (a scalar after a tab is).
     if (tabbed) notSimple();
     return collection(i, i - lineStart, lineStart);
