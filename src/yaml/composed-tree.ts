@@ -212,6 +212,12 @@ export function composeUnit(source: string, unit: Unit): ComposedUnit {
   return { tree: unit.kind === 'seq-item' ? itemOf(tree) : tree, duplicateKeys: duplicateKeys.sort((a, b) => a.offset - b.offset) };
 }
 
+/** An entry that the yaml library composed alone: a mapping's key (none for a sequence's item) and the value. */
+export interface ComposedEntry {
+  key: string | undefined;
+  value: LiteNode;
+}
+
 /**
  * The one entry of a block mapping (its key, a scalar, and its value), or the one item of a block
  * sequence (its value), that `fragment` holds, composed by the yaml library: the fast reader's way
@@ -223,7 +229,7 @@ export function composeUnit(source: string, unit: Unit): ComposedUnit {
  * such entry, with a mapping's key on its first line: the whole unit is then the composer's, to
  * report what it finds.
  */
-export function composeEntry(fragment: string, base: number, anchors: Set<string>): { key: string | undefined; value: LiteNode } | null {
+export function composeEntry(fragment: string, base: number, anchors: Set<string>): ComposedEntry | null {
   const { isMap, isScalar, isSeq, parseDocument } = composerLibrary();
   const doc = parseDocument(fragment, COMPOSE_OPTIONS);
   if (doc.errors.length > 0) return null;

@@ -1,4 +1,4 @@
-import { composeEntry } from './composed-tree';
+import { ComposedEntry, composeEntry } from './composed-tree';
 import { isCollection, LiteMap, LiteNode, LiteScalar, LiteSeq, liteToJs, PathSegment, resolvePlain } from './lite-tree';
 import { findMarkers, hasMarker, MarkerReport } from './marker-report';
 import { scanFrom } from './sticky-scan';
@@ -377,12 +377,6 @@ function scalarOnLine(i: number, column: number, lineStart: number, lineEnd: num
   }
 }
 
-/** An entry that the yaml library composed: a mapping's key (none for a sequence's item) and the value. */
-interface ComposedEntry {
-  key: string | undefined;
-  value: LiteNode;
-}
-
 /**
  * The entry whose line starts at `lineStart` (a mapping's entry, or with `mappingValue` false a
  * sequence's item, at column `column`), composed by the yaml library: the entry's lines are cut
@@ -725,12 +719,14 @@ function literalScalar(i: number, parentIndent: number, lineStart: number): Lite
  * The reader takes the block YAML that kpt and kustomize write and people mostly keep: block
  * mappings and sequences, plain keys, single-line plain and quoted scalars, literal block scalars,
  * flow collections that close on their line, comments. It reads straight from the source with
- * offsets, without building tokens. A value that starts with an anchor, an alias, a tag (but
- * `!!str` on a string) or a block scalar header it does not read (folded, or with an indentation
- * indicator) it has the yaml library compose, that entry alone (composedEntry). It gives up
- * (returns null) on anything else — multi-line flow collections and scalars, quoted keys and keys
- * with properties, tabs in indentation, duplicate keys, anything odd, and whatever the composer
- * finds wrong in an entry — for the full composer to read the whole unit and to report.
+ * offsets, without building tokens. An entry it does not read itself — a key that is quoted or
+ * has properties; a value with an anchor, an alias or a tag (but `!!str` on a string), a folded
+ * block scalar or one with an indentation indicator, a scalar or flow collection over several
+ * lines, a flow collection or quoted scalar on the line below its key — it has the yaml library
+ * compose, that entry alone (composedEntry). It gives up (returns null) on the rest — explicit
+ * `? ` keys, a plain scalar alone on the line below its key, tabs in indentation, repeated keys
+ * and keys that are no string, anything odd, and whatever the composer finds wrong in an entry —
+ * for the full composer to read the whole unit and to report.
  *
  * With `prune`, the tree keeps only what the marker walk and the resource's identity need: the
  * root's own entries, all of `metadata`, the scalars with a marker comment, and the collections on
